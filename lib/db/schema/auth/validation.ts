@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { email, password, plainText } from '@/lib/validation/fields';
+import { LOCALES } from '../workspaces/constants';
+
+export const signUpSchema = z
+  .object({
+    name: plainText(80),
+    email,
+    password,
+    /** Required unless the visitor signs up through an invitation and joins that workspace instead. */
+    workspaceName: z.union([z.literal(''), plainText(80)]).optional(),
+    inviteToken: z.string().max(100, 'validation.invalid').optional(),
+  })
+  .refine((v) => Boolean(v.inviteToken) || Boolean(v.workspaceName), {
+    message: 'validation.required',
+    path: ['workspaceName'],
+  });
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email: z.string().trim().min(1, 'validation.required').max(254, 'validation.tooLong'),
+  password: z.string().min(1, 'validation.required').max(200, 'validation.tooLong'),
+  callbackUrl: z.string().max(500).optional(),
+});
+
+export const localeSchema = z.object({ locale: z.enum(LOCALES, { error: 'validation.choose' }) });

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { workspaceBenchmarksSchema } from '@/lib/metrics/benchmarks';
+import { email, optionalEmail, optionalHttpUrl, optionalPlainText, plainText, uuid } from '@/lib/validation/fields';
+import { INDUSTRIES, LOCALES, ROLES } from './constants';
+
+const timezone = z
+  .string({ error: 'validation.required' })
+  .max(64, 'validation.tooLong')
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'validation.timezone');
+
+export const workspaceProfileSchema = z.object({
+  name: plainText(80),
+  industry: z.enum(INDUSTRIES, { error: 'validation.choose' }),
+  timezone,
+  locale: z.enum(LOCALES, { error: 'validation.choose' }),
+});
+export type WorkspaceProfileInput = z.infer<typeof workspaceProfileSchema>;
+
+export const newWorkspaceSchema = workspaceProfileSchema.partial({ timezone: true, locale: true, industry: true });
+
+export const workspaceLinksSchema = z.object({ reviewUrl: optionalHttpUrl, referralUrl: optionalHttpUrl });
+
+export const benchmarksInputSchema = z.object({ benchmarks: workspaceBenchmarksSchema });
+
+const hostname = z
+  .string()
+  .trim()
+  .max(253, 'validation.tooLong')
+  .regex(/^$|^[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?$/, 'validation.hostname')
+  .transform((v) => (v === '' ? null : v.toLowerCase()))
+  .nullish();
+
+export const sendingSettingsSchema = z.object({
+  fromName: optionalPlainText(80),
+  fromEmail: optionalEmail,
+  replyTo: optionalEmail,
+  smtpHost: hostname,
+  smtpPort: z
+    .union([z.literal(''), z.coerce.number().int('validation.wholeNumber').min(1, 'validation.port').max(65535, 'validation.port')])
+    .transform((v) => (v === '' ? null : v))
+    .nullish(),
+  smtpSecure: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
+  smtpUser: optionalPlainText(254),
+  /** Blank keeps the stored password; `clearPassword` removes it. */
+  smtpPassword: z.string().max(500, 'validation.tooLong').optional(),
+  clearPassword: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()).optional(),
+});
+export type SendingSettingsInput = z.infer<typeof sendingSettingsSchema>;
+
+export const testEmailSchema = z.object({ to: email });
+
+export const deleteWorkspaceSchema = z.object({ confirmName: z.string().max(200, 'validation.tooLong') });
+
+export const inviteSchema = z.object({ email, role: z.enum(ROLES, { error: 'validation.choose' }) });
+export const invitationRefSchema = z.object({ invitationId: uuid });
+export const memberRoleSchema = z.object({ userId: uuid, role: z.enum(ROLES, { error: 'validation.choose' }) });
+export const memberRefSchema = z.object({ userId: uuid });

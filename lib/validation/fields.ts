@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** Shared field rules; messages are i18n keys under `validation.` translated by the client. */
+const MARKUP = /[<>]/;
+
+export const plainText = (max: number) =>
+  z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(1, 'validation.required')
+    .max(max, { message: 'validation.tooLong' })
+    .refine((v) => !MARKUP.test(v), 'validation.noMarkup');
+
+export const optionalPlainText = (max: number) =>
+  z
+    .string({ error: 'validation.invalid' })
+    .trim()
+    .max(max, { message: 'validation.tooLong' })
+    .refine((v) => !MARKUP.test(v), 'validation.noMarkup')
+    .transform((v) => (v === '' ? null : v))
+    .nullish();
+
+export const email = z
+  .string({ error: 'validation.required' })
+  .trim()
+  .min(1, 'validation.required')
+  .max(254, 'validation.tooLong')
+  .pipe(z.email('validation.email'))
+  .transform((v) => v.toLowerCase());
+
+export const optionalEmail = z
+  .string({ error: 'validation.invalid' })
+  .trim()
+  .max(254, 'validation.tooLong')
+  .transform((v) => (v === '' ? null : v.toLowerCase()))
+  .pipe(z.email('validation.email').nullable())
+  .nullish();
+
+export const password = z
+  .string({ error: 'validation.required' })
+  .min(10, 'validation.passwordTooShort')
+  .max(200, 'validation.tooLong');
+
+/** http(s) URLs only: javascript: and data: URLs never reach a page. */
+export const optionalHttpUrl = z
+  .string({ error: 'validation.invalid' })
+  .trim()
+  .max(2000, 'validation.tooLong')
+  .transform((v) => (v === '' ? null : v))
+  .pipe(z.url({ protocol: /^https?$/, error: 'validation.url' }).nullable())
+  .nullish();
+
+export const uuid = z.uuid('validation.invalid');

@@ -1,0 +1,17 @@
+import { eq } from 'drizzle-orm';
+import { workspaces } from '@/lib/db/schema';
+import { withTransaction } from '@/lib/db/transaction';
+import { invalid } from '@/lib/errors';
+import { assertRole, type WorkspaceCtx } from './context';
+import { getWorkspace } from './get';
+
+/** Owner only, and only after typing the exact name. Cascades to every tenant-owned row. */
+export async function deleteWorkspace({ ctx, input }: { ctx: WorkspaceCtx; input: { confirmName: string } }) {
+  assertRole(ctx, 'owner');
+  const ws = await getWorkspace(ctx);
+  if (input.confirmName.trim() !== ws.name) throw invalid('confirmNameMismatch');
+  await withTransaction(ctx.db, async (tx) => {
+    await tx.delete(workspaces).where(eq(workspaces.id, ctx.workspaceId));
+  });
+  console.info(`[audit] workspace ${ws.id} (${ws.slug}) deleted by user ${ctx.userId}`);
+}

@@ -1,0 +1,55 @@
+import { eq } from 'drizzle-orm';
+import { encryptSecret } from '@/lib/crypto';
+import { writeAudit } from '@/lib/db/audit';
+import { sendingSettings, users } from '@/lib/db/schema';
+import type { SendingSettingsInput } from '@/lib/db/schema/workspaces/validation';
+import { withTransaction } from '@/lib/db/transaction';
+import { sendMail } from '@/lib/mail/send';
+import { testMail } from '@/lib/mail/templates/invitation';
+import { assertRole, type WorkspaceCtx } from './context';
+import { getWorkspace } from './get';
+
+export async function getSendingSettings(ctx: WorkspaceCtx) {
+  assertRole(ctx, 'admin');
+  const [s] = await ctx.db.select().from(sendingSettings).where(eq(sendingSettings.workspaceId, ctx.workspaceId)).limit(1);
+  if (!s) return null;
+  const { smtpPasswordEnc, ...rest } = s;
+  // The stored password never leaves the server; the form only learns whether one is set.
+  return { ...rest, hasPassword: Boolean(smtpPasswordEnc) };
+}
+
+export async function updateSending({ ctx, input }: { ctx: WorkspaceCtx; input: SendingSettingsInput }) {
+  assertRole(ctx, 'admin');
+  await withTransaction(ctx.db, async (tx) => {
+    const values = {
+      fromName: input.fromName ?? null,
+      fromEmail: input.fromEmail ?? null,
+      replyTo: input.replyTo ?? null,
+      smtpHost: input.smtpHost ?? null,
+      smtpPort: input.smtpPort ?? null,
+      smtpSecure: input.smtpSecure,
+      smtpUser: input.smtpUser ?? null,
+      updatedAt: new Date(),
+      ...(input.clearPassword ? { smtpPasswordEnc: null } : {}),
+      ...(input.smtpPassword && !input.clearPassword ? { smtpPasswordEnc: encryptSecret(input.smtpPassword) } : {}),
+    };
+    await tx
+      .insert(sendingSettings)
+      .values({ workspaceId: ctx.workspaceId, ...values })
+      .onConflictDoUpdate({ target: sendingSettings.workspaceId, set: values });
+    await writeAudit(tx, ctx, 'workspace.sending.updated', ctx.workspaceId, { smtpHost: values.smtpHost });
+  });
+}
+
+/** Sends through exactly the path real mail takes, so a success here means sending works. */
+export async function sendTestEmail({ ctx, input }: { ctx: WorkspaceCtx; input: { to?: string } }) {
+  assertRole(ctx, 'admin');
+  const ws = await getWorkspace(ctx);
+  let to = input.to;
+  if (!to) {
+    const [me] = await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, ctx.userId)).limit(1);
+    to = me.email;
+  }
+  const mail = testMail({ locale: ws.locale, workspaceName: ws.name });
+  return sendMail(ctx.db, { workspaceId: ws.id, kind: 'test', to, ...mail });
+}
