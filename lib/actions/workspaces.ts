@@ -12,12 +12,11 @@ import {
   workspaceProfileSchema,
 } from '@/lib/db/schema/workspaces/validation';
 import { createWorkspace } from '@/lib/workspaces/create';
+import { LAST_WORKSPACE_COOKIE } from '@/lib/workspaces/cookies';
 import { deleteWorkspace } from '@/lib/workspaces/delete';
 import { sendTestEmail, updateSending } from '@/lib/workspaces/sending';
 import { resetBenchmarks, updateBenchmarks, updateLinks, updateProfile } from '@/lib/workspaces/update';
 import { authedAction, workspaceAction } from './safe-action';
-
-export const LAST_WORKSPACE_COOKIE = 'pulse-workspace';
 
 export const createWorkspaceAction = authedAction
   .metadata({ name: 'workspace.create' })

@@ -4,6 +4,7 @@ import type { SignUpInput } from '@/lib/db/schema/auth/validation';
 import { withTransaction } from '@/lib/db/transaction';
 import { conflict } from '@/lib/errors';
 import { acceptInvitation } from '@/lib/members/accept';
+import { normalizeEmail } from '@/lib/validation/fields';
 import { createWorkspace } from '@/lib/workspaces/create';
 import { hashPassword } from './password';
 
@@ -19,7 +20,7 @@ export async function signUp(
   return withTransaction(db, async (tx) => {
     const [user] = await tx
       .insert(users)
-      .values({ email: input.email, name: input.name, passwordHash })
+      .values({ email: normalizeEmail(input.email), name: input.name, passwordHash })
       .onConflictDoNothing({ target: users.email })
       .returning();
     if (!user) throw conflict('signUpUnavailable');

@@ -20,14 +20,14 @@ export interface DbHandle {
 }
 
 export function dataDir(): string {
-  return path.resolve(process.env.PULSE_DATA_DIR || path.join(process.cwd(), '.data'));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PULSE_DATA_DIR || path.join(process.cwd(), '.data'));
 }
 
 /** `DATABASE_URL` selects a Postgres server; without it Pulse runs on embedded PGlite in `.data/`. */
 export function targetFromEnv(): DbTarget {
   const url = process.env.DATABASE_URL;
   if (url) return { kind: 'postgres', url, max: Number(process.env.DATABASE_POOL_MAX || 10) };
-  return { kind: 'pglite', dataDir: path.join(dataDir(), 'pglite') };
+  return { kind: 'pglite', dataDir: path.join(/*turbopackIgnore: true*/ dataDir(), 'pglite') };
 }
 
 export function openDb(target: DbTarget): DbHandle {

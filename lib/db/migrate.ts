@@ -9,7 +9,7 @@ import type { DbHandle } from './client';
 const MIGRATION_LOCK = 727_001;
 
 export function migrationsFolder(): string {
-  return path.join(process.cwd(), 'drizzle');
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), 'drizzle');
 }
 
 /**

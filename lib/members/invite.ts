@@ -6,6 +6,7 @@ import { withTransaction } from '@/lib/db/transaction';
 import { conflict } from '@/lib/errors';
 import { sendMail, type SendResult } from '@/lib/mail/send';
 import { invitationMail } from '@/lib/mail/templates/invitation';
+import { normalizeEmail } from '@/lib/validation/fields';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
 import { getWorkspace } from '@/lib/workspaces/get';
 import { assertMayManageRole, getInvitationInWorkspace, openInvitation } from './guards';
@@ -36,6 +37,7 @@ export async function inviteMember({
 }): Promise<{ invitationId: string; mail: SendResult }> {
   assertRole(ctx, 'admin');
   assertMayManageRole(ctx, input.role);
+  input = { ...input, email: normalizeEmail(input.email) };
   const token = randomToken();
   const inv = await withTransaction(ctx.db, async (tx) => {
     const [existing] = await tx

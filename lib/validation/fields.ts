@@ -20,6 +20,9 @@ export const optionalPlainText = (max: number) =>
     .transform((v) => (v === '' ? null : v))
     .nullish();
 
+/** How every email is stored and compared (users.email, invitations.email). */
+export const normalizeEmail = (value: string): string => value.trim().toLowerCase();
+
 export const email = z
   .string({ error: 'validation.required' })
   .trim()

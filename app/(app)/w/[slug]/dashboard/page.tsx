@@ -1,0 +1,58 @@
+import { BarChart3, CheckCircle2, Circle } from 'lucide-react';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/lib/db/client';
+import { hasRole } from '@/lib/workspaces/context';
+import { getPageContext, type SlugParams } from '@/lib/workspaces/page-context';
+import { getSetupProgress } from '@/lib/workspaces/setup';
+
+export default async function DashboardPage({ params }: SlugParams) {
+  const { slug } = await params;
+  const { workspace, role } = await getPageContext(slug);
+  const t = await getTranslations();
+  const setup = await getSetupProgress(getDb(), workspace.id);
+  const steps = [
+    { done: setup.profileTouched, label: t('dashboard.setupProfile'), href: `/w/${slug}/settings` },
+    { done: setup.sendingConfigured, label: t('dashboard.setupSending'), href: `/w/${slug}/settings/sending` },
+    { done: setup.benchmarksTouched, label: t('dashboard.setupBenchmarks'), href: `/w/${slug}/settings/benchmarks` },
+    { done: setup.hasTeam, label: t('dashboard.setupTeam'), href: `/w/${slug}/settings/members` },
+  ];
+  return (
+    <>
+      <PageHeader title={t('dashboard.welcome', { workspace: workspace.name })} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <EmptyState icon={BarChart3} title={t('empty.dashboard.title')} body={t('empty.dashboard.body')}>
+            {hasRole(role, 'admin') ? (
+              <Link className={buttonClass('secondary')} href={`/w/${slug}/settings/members`}>
+                {t('empty.dashboard.cta')}
+              </Link>
+            ) : null}
+          </EmptyState>
+        </div>
+        {hasRole(role, 'admin') ? (
+          <Card title={t('dashboard.setupTitle')}>
+            <ol className="space-y-3">
+              {steps.map((s) => (
+                <li key={s.href} className="flex items-start gap-2 text-sm">
+                  {s.done ? (
+                    <CheckCircle2 aria-label={t('common.yes')} className="mt-0.5 size-4 shrink-0 text-emerald-600" />
+                  ) : (
+                    <Circle aria-label={t('common.no')} className="mt-0.5 size-4 shrink-0 text-zinc-400" />
+                  )}
+                  <Link href={s.href} className={s.done ? 'text-zinc-500 line-through' : 'text-brand-700 hover:underline'}>
+                    {s.label}
+                  </Link>
+                </li>
+              ))}
+            </ol>
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { NoAccess } from '@/components/settings/no-access';
+import { Card } from '@/components/ui/card';
+import { AppError } from '@/lib/errors';
+import { getOutboxMessage } from '@/lib/mail/outbox';
+import { hasRole } from '@/lib/workspaces/context';
+import { getPageContext } from '@/lib/workspaces/page-context';
+
+export default async function OutboxMessagePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const { role, ctx } = await getPageContext(slug);
+  if (!hasRole(role, 'admin')) return <NoAccess />;
+  const t = await getTranslations();
+  const message = await getOutboxMessage(ctx, id).catch((e) => {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
+    throw e;
+  });
+  return (
+    <Card
+      title={message.subject}
+      description={`${t('settings.outbox.to')}: ${message.toAddress} · ${message.fromAddress}`}
+      footer={
+        <Link href={`/w/${slug}/settings/outbox`} className="text-sm font-medium text-brand-700 hover:underline">
+          ← {t('common.back')}
+        </Link>
+      }
+    >
+      {/* Mail HTML is rendered in a sandbox without scripts, so nothing in a mail can act on Pulse. */}
+      <iframe
+        title={t('settings.outbox.preview', { subject: message.subject })}
+        sandbox="allow-popups allow-popups-to-escape-sandbox"
+        srcDoc={message.html.replace('<head>', '<head><base target="_blank">')}
+        className="h-[28rem] w-full rounded-lg ring-1 ring-zinc-200"
+      />
+      <details className="mt-4">
+        <summary className="cursor-pointer text-sm font-medium text-zinc-700">{t('settings.outbox.plainText')}</summary>
+        <pre className="mt-2 whitespace-pre-wrap rounded-lg bg-zinc-50 p-4 text-xs text-zinc-800" data-testid="mail-text">
+          {message.text}
+        </pre>
+      </details>
+    </Card>
+  );
+}

@@ -1,0 +1,67 @@
+import { Activity } from 'lucide-react';
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { LocaleSwitcher } from '@/components/auth/locale-switcher';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import type { Role } from '@/lib/db/schema';
+import { MobileNav } from './mobile-nav';
+import { NavLinks } from './nav-links';
+import { WorkspaceSwitcher } from './workspace-switcher';
+
+interface ShellProps {
+  slug: string;
+  role: Role;
+  isDemo: boolean;
+  user: { name: string; email: string; locale: string | null };
+  workspaces: { slug: string; name: string }[];
+  children: ReactNode;
+}
+
+export async function AppShell({ slug, role, isDemo, user, workspaces, children }: ShellProps) {
+  const t = await getTranslations();
+  const sidebar = (
+    <div className="flex h-full flex-col gap-6">
+      <WorkspaceSwitcher current={slug} workspaces={workspaces} />
+      <nav aria-label={t('nav.main')}>
+        <NavLinks slug={slug} />
+      </nav>
+      <div className="mt-auto space-y-3 border-t border-zinc-200 pt-4 text-sm">
+        <div>
+          <p className="truncate font-medium text-zinc-900">{user.name}</p>
+          <p className="truncate text-zinc-500">{user.email}</p>
+          <p className="mt-1 text-xs text-zinc-500" data-testid="current-role">
+            {t('nav.yourRole', { role: t(`roles.${role}`) })}
+          </p>
+        </div>
+        <LocaleSwitcher signedIn userChoice={user.locale} />
+        <SignOutButton className="w-full justify-start px-2" />
+      </div>
+    </div>
+  );
+  return (
+    <div className="min-h-dvh md:flex">
+      <aside className="hidden w-64 shrink-0 border-r border-zinc-200 bg-white px-4 py-5 md:block">
+        <p className="mb-5 flex items-center gap-2 px-1 text-lg font-semibold text-brand-700">
+          <Activity aria-hidden className="size-6" /> Pulse
+        </p>
+        {sidebar}
+      </aside>
+      <div className="border-b border-zinc-200 bg-white px-4 py-3 md:hidden">
+        <div className="flex items-center justify-between">
+          <span className="flex items-center gap-2 font-semibold text-brand-700">
+            <Activity aria-hidden className="size-5" /> Pulse
+          </span>
+          <MobileNav>{sidebar}</MobileNav>
+        </div>
+      </div>
+      <div className="min-w-0 flex-1">
+        {isDemo ? (
+          <p className="bg-amber-50 px-6 py-2 text-center text-xs text-amber-900">{t('app.demoBanner')}</p>
+        ) : null}
+        <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import { Alert } from './alert';
+
+export function FormStatus({ error, success }: { error: string | null; success?: string | null }) {
+  if (error) return <Alert tone="error">{error}</Alert>;
+  if (success) return <Alert tone="success">{success}</Alert>;
+  return null;
+}

@@ -1,0 +1,35 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { mailMessages } from '@/lib/db/schema';
+import { notFound } from '@/lib/errors';
+import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
+
+export async function listOutbox(ctx: WorkspaceCtx, limit = 200) {
+  assertRole(ctx, 'admin');
+  return ctx.db
+    .select({
+      id: mailMessages.id,
+      kind: mailMessages.kind,
+      toAddress: mailMessages.toAddress,
+      subject: mailMessages.subject,
+      transport: mailMessages.transport,
+      status: mailMessages.status,
+      error: mailMessages.error,
+      createdAt: mailMessages.createdAt,
+    })
+    .from(mailMessages)
+    .where(eq(mailMessages.workspaceId, ctx.workspaceId))
+    .orderBy(desc(mailMessages.createdAt))
+    .limit(limit);
+}
+
+export async function getOutboxMessage(ctx: WorkspaceCtx, id: string) {
+  assertRole(ctx, 'admin');
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
+  const [row] = await ctx.db
+    .select()
+    .from(mailMessages)
+    .where(and(eq(mailMessages.workspaceId, ctx.workspaceId), eq(mailMessages.id, id)))
+    .limit(1);
+  if (!row) throw notFound();
+  return row;
+}
