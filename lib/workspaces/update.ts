@@ -21,7 +21,9 @@ async function patchWorkspace(ctx: WorkspaceCtx, action: string, patch: Partial<
 }
 
 export function updateProfile({ ctx, input }: { ctx: WorkspaceCtx; input: WorkspaceProfileInput }) {
-  return patchWorkspace(ctx, 'workspace.profile.updated', input);
+  // Named fields only: nothing else a caller passes (slug, isDemo, …) can reach the row.
+  const { name, industry, timezone, locale } = input;
+  return patchWorkspace(ctx, 'workspace.profile.updated', { name, industry, timezone, locale });
 }
 
 export function updateLinks({ ctx, input }: { ctx: WorkspaceCtx; input: { reviewUrl?: string | null; referralUrl?: string | null } }) {

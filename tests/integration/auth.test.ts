@@ -7,11 +7,10 @@ import { MAX_FAILURES_PER_EMAIL, THROTTLE_WINDOW_MS } from '@/lib/auth/throttle'
 import { verifyCredentials } from '@/lib/auth/verify';
 import { auditLog, authFailures, memberships, users, workspaces } from '@/lib/db/schema';
 import { expectAppError } from './support/assertions';
-import { useTestDb } from './support/db';
+import { setupTestDb } from './support/db';
 import { makeUser, TEST_PASSWORD, uniqueEmail } from './support/factories';
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- registers vitest beforeAll/afterAll; not a React hook
-const db = useTestDb();
+const db = setupTestDb();
 /** Each test signs in from its own address so the per-IP throttle never couples tests. */
 const freshIp = () => `10.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}-${randomUUID().slice(0, 4)}`;
 

@@ -8,12 +8,11 @@ import { inviteMember, resendInvitation, revokeInvitation } from '@/lib/members/
 import { changeMemberRole, removeMember } from '@/lib/members/manage';
 import { findMembership } from '@/lib/workspaces/context';
 import { expectAppError } from './support/assertions';
-import { useTestDb } from './support/db';
+import { setupTestDb } from './support/db';
 import { addMember, BASE_URL, ctxFor, makeBareUser, makeUser, TEST_PASSWORD, uniqueEmail } from './support/factories';
 import { inviteTokenFrom, mailById } from './support/mail';
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- registers vitest beforeAll/afterAll; not a React hook
-const db = useTestDb();
+const db = setupTestDb();
 
 // Without SMTP_URL (and without workspace SMTP settings) every mail lands in the outbox table.
 const savedSmtpUrl = process.env.SMTP_URL;

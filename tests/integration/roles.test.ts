@@ -7,12 +7,11 @@ import { deleteWorkspace } from '@/lib/workspaces/delete';
 import { sendTestEmail, updateSending } from '@/lib/workspaces/sending';
 import { resetBenchmarks, updateBenchmarks, updateLinks, updateProfile } from '@/lib/workspaces/update';
 import { expectAppError } from './support/assertions';
-import { useTestDb } from './support/db';
+import { setupTestDb } from './support/db';
 import { addMember, BASE_URL, ctxFor, makeUser, uniqueEmail } from './support/factories';
 import { snapshotWorkspace } from './support/snapshot';
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- registers vitest beforeAll/afterAll; not a React hook
-const db = useTestDb();
+const db = setupTestDb();
 
 /** One workspace, fully furnished so that every verb would have something to change. */
 interface Fixture {

@@ -11,13 +11,12 @@ import { getWorkspace } from '@/lib/workspaces/get';
 import { getSendingSettings, sendTestEmail, updateSending } from '@/lib/workspaces/sending';
 import { resetBenchmarks, updateBenchmarks, updateLinks, updateProfile } from '@/lib/workspaces/update';
 import { expectAppError } from './support/assertions';
-import { useTestDb } from './support/db';
+import { setupTestDb } from './support/db';
 import { addMember, BASE_URL, ctxFor, makeUser, uniqueEmail } from './support/factories';
 import { mailById } from './support/mail';
 import { closedPort, startSmtpSink } from './support/smtp';
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- registers vitest beforeAll/afterAll; not a React hook
-const db = useTestDb();
+const db = setupTestDb();
 
 const savedSmtpUrl = process.env.SMTP_URL;
 beforeAll(() => {

@@ -9,12 +9,11 @@ import { findMembership, findWorkspaceForUser, listWorkspacesForUser, type Works
 import { getWorkspace } from '@/lib/workspaces/get';
 import { updateProfile } from '@/lib/workspaces/update';
 import { expectAppError } from './support/assertions';
-import { useTestDb } from './support/db';
+import { setupTestDb } from './support/db';
 import { addMember, BASE_URL, ctxFor, makeUser, uniqueEmail, type MadeUser } from './support/factories';
 import { snapshotWorkspace } from './support/snapshot';
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- registers vitest beforeAll/afterAll; not a React hook
-const db = useTestDb();
+const db = setupTestDb();
 
 let a: MadeUser;
 let b: MadeUser;

@@ -14,7 +14,7 @@ export async function openTestDb(): Promise<DbHandle> {
 }
 
 /** Opens the database before the file's tests and closes it after; call at the top of a test file. */
-export function useTestDb(): () => Db {
+export function setupTestDb(): () => Db {
   let handle: DbHandle | undefined;
   beforeAll(async () => {
     handle = await openTestDb();
@@ -24,7 +24,7 @@ export function useTestDb(): () => Db {
     handle = undefined;
   });
   return () => {
-    if (!handle) throw new Error('useTestDb(): the database is only open inside hooks and tests');
+    if (!handle) throw new Error('setupTestDb(): the database is only open inside hooks and tests');
     return handle.db;
   };
 }
