@@ -7,24 +7,28 @@ import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, mess
 
 export const PATHNAME_HEADER = 'x-pulse-pathname';
 
-/** The user's own choice (cookie) → the workspace language (from /w/<slug>) → the browser → English. */
-async function resolveLocale(): Promise<Locale> {
+const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+
+/**
+ * Locale: the user's own choice (cookie) → the workspace language (from /w/<slug>) → the browser
+ * → English. Dates are shown in the workspace's timezone.
+ */
+async function resolve(): Promise<{ locale: Locale; timeZone: string }> {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
-  if (isLocale(chosen)) return chosen;
   const h = await headers();
   const slug = /^\/w\/([^/]+)/.exec(h.get(PATHNAME_HEADER) ?? '')?.[1];
-  if (slug) {
-    const [ws] = await getDb()
-      .select({ locale: workspaces.locale })
-      .from(workspaces)
-      .where(eq(workspaces.slug, decodeURIComponent(slug)))
-      .limit(1);
-    if (ws) return ws.locale;
-  }
-  return localeFromAcceptLanguage(h.get('accept-language')) ?? DEFAULT_LOCALE;
+  const [ws] = slug
+    ? await getDb()
+        .select({ locale: workspaces.locale, timeZone: workspaces.timezone })
+        .from(workspaces)
+        .where(eq(workspaces.slug, decodeURIComponent(slug)))
+        .limit(1)
+    : [];
+  const locale = isLocale(chosen) ? chosen : (ws?.locale ?? localeFromAcceptLanguage(h.get('accept-language')) ?? DEFAULT_LOCALE);
+  return { locale, timeZone: ws?.timeZone ?? DEFAULT_TIME_ZONE };
 }
 
 export default getRequestConfig(async () => {
-  const locale = await resolveLocale();
-  return { locale, messages: messagesByLocale[locale], timeZone: 'Europe/Amsterdam' };
+  const { locale, timeZone } = await resolve();
+  return { locale, messages: messagesByLocale[locale], timeZone };
 });

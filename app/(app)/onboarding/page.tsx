@@ -5,7 +5,9 @@ import { requireUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { listWorkspacesForUser } from '@/lib/workspaces/context';
 
-export const metadata: Metadata = { title: 'New workspace' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('onboarding'))('title') };
+}
 
 export default async function OnboardingPage() {
   const user = await requireUser();

@@ -6,7 +6,9 @@ import { getSessionUser } from '@/lib/auth/session';
 import { DEMO_LOGIN, isDemoMode } from '@/lib/demo';
 import { safeRedirectPath } from '@/lib/http/base-url';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('auth'))('signInTitle') };
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; email?: string }> }) {
   const { callbackUrl, email } = await searchParams;

@@ -6,7 +6,9 @@ import { getSessionUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { previewInvitation } from '@/lib/members/accept';
 
-export const metadata: Metadata = { title: 'Sign up' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('auth'))('signUpTitle') };
+}
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ invite?: string }> }) {
   const { invite } = await searchParams;

@@ -8,7 +8,9 @@ import { getSessionUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { previewInvitation } from '@/lib/members/accept';
 
-export const metadata: Metadata = { title: 'Invitation', referrer: 'no-referrer' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('invite'))('metaTitle'), referrer: 'no-referrer' };
+}
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
