@@ -1,18 +1,6 @@
-import { Mail } from 'lucide-react';
-import { getTranslations } from 'next-intl/server';
-import { EmptyState } from '@/components/ui/empty-state';
-import { PageHeader } from '@/components/ui/page-header';
-import { getPageContext, type SlugParams } from '@/lib/workspaces/page-context';
+import { ComingSoon } from '@/components/shell/coming-soon';
+import type { SlugParams } from '@/lib/workspaces/page-context';
 
 export default async function Page({ params }: SlugParams) {
-  await getPageContext((await params).slug);
-  const t = await getTranslations();
-  return (
-    <>
-      <PageHeader title={t('nav.campaigns')} />
-      <EmptyState icon={Mail} title={t('empty.campaigns.title')} body={t('empty.campaigns.body')}>
-        <p className="text-xs font-medium uppercase tracking-wide text-zinc-500">{t('empty.comingSoon')}</p>
-      </EmptyState>
-    </>
-  );
+  return <ComingSoon slug={(await params).slug} section="campaigns" />;
 }
