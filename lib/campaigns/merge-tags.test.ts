@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml } from '@/lib/mail/html';
+import { renderMergeTags, unknownMergeTags } from './merge-tags';
+
+const ada = { email: 'ada@example.test', firstName: 'Ada', lastName: 'Lovelace', joinedAt: new Date('2024-03-05T12:00:00Z'), attributes: { plan: 'pro' } };
+const anon = { email: 'x@example.test' };
+
+describe('merge tags', () => {
+  it.each([
+    ['Hi {{ first_name }}!', ada, 'Hi Ada!'],
+    ['Hi {{first_name | "there"}}!', anon, 'Hi there!'],
+    ['Hi {{ first_name }}!', anon, 'Hi !'],
+    ['{{ full_name }} <{{ email }}>', ada, 'Ada Lovelace <ada@example.test>'],
+    ['Plan: {{ attributes.plan | "free" }}', ada, 'Plan: pro'],
+    ['Plan: {{ attributes.plan | "free" }}', anon, 'Plan: free'],
+    ['{{ nonsense | "ok" }}', ada, 'ok'],
+  ])('%s', (template, contact, expected) => {
+    expect(renderMergeTags(template, contact, { locale: 'en' })).toBe(expected);
+  });
+
+  it('formats the join date in the workspace language', () => {
+    expect(renderMergeTags('{{ join_date }}', ada, { locale: 'nl' })).toBe('5 maart 2024');
+    expect(renderMergeTags('{{ join_date }}', ada, { locale: 'en' })).toBe('March 5, 2024');
+  });
+
+  it('escapes contact data in HTML, not the template', () => {
+    const evil = { email: 'e@x.test', firstName: '<img src=x onerror=alert(1)>' };
+    expect(renderMergeTags('<b>{{ first_name }}</b>', evil, { locale: 'en', escape: escapeHtml })).toBe(
+      '<b>&lt;img src=x onerror=alert(1)&gt;</b>',
+    );
+  });
+
+  it('lists unknown tags', () => {
+    expect(unknownMergeTags('{{ first_name }} {{ frist_name }} {{ attributes.x }}')).toEqual(['frist_name']);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * Merge tags: `{{ first_name }}`, `{{ first_name | "there" }}` (fallback when empty),
+ * `{{ join_date }}` and `{{ attributes.plan }}`. Unknown tags render their fallback or nothing —
+ * a recipient never sees raw braces.
+ */
+export interface MergeContact {
+  email: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  joinedAt?: Date | null;
+  attributes?: Record<string, unknown>;
+}
+
+const TAG = /\{\{\s*([a-zA-Z_][\w.]*)\s*(?:\|\s*"([^"]*)"\s*)?\}\}/g;
+
+export const MERGE_TAGS = ['first_name', 'last_name', 'full_name', 'email', 'join_date'] as const;
+
+function valueOf(tag: string, c: MergeContact, locale: string): string | null {
+  switch (tag) {
+    case 'first_name':
+      return c.firstName ?? null;
+    case 'last_name':
+      return c.lastName ?? null;
+    case 'full_name':
+      return [c.firstName, c.lastName].filter(Boolean).join(' ') || null;
+    case 'email':
+      return c.email;
+    case 'join_date':
+      return c.joinedAt ? new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(c.joinedAt) : null;
+    default: {
+      if (!tag.startsWith('attributes.')) return null;
+      const v = c.attributes?.[tag.slice('attributes.'.length)];
+      return v === undefined || v === null ? null : String(v);
+    }
+  }
+}
+
+/** `escape` is applied to contact data (HTML bodies), never to the template itself. */
+export function renderMergeTags(template: string, contact: MergeContact, opts: { locale: string; escape?: (s: string) => string }): string {
+  return template.replace(TAG, (_m, tag: string, fallback: string | undefined) => {
+    const v = valueOf(tag, contact, opts.locale);
+    const out = v === null || v.trim() === '' ? (fallback ?? '') : v;
+    return opts.escape ? opts.escape(out) : out;
+  });
+}
+
+/** Tags used in a template that Pulse does not know, for a warning in the editor. */
+export function unknownMergeTags(template: string): string[] {
+  const unknown = new Set<string>();
+  for (const m of template.matchAll(TAG)) {
+    const tag = m[1];
+    if (!(MERGE_TAGS as readonly string[]).includes(tag) && !tag.startsWith('attributes.')) unknown.add(tag);
+  }
+  return [...unknown];
+}

@@ -1,0 +1,57 @@
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Signed tracking tokens: `<payload>.<mac>`, both base64url. The payload is a short list of
+ * positive integers (e.g. [sendId, linkId]); the MAC is HMAC-SHA256 truncated to 96 bits, keyed
+ * from AUTH_SECRET and a purpose so a click token can never be replayed as an open token.
+ */
+export type TokenPurpose = 'open' | 'click' | 'unsubscribe';
+
+const MAC_BYTES = 12;
+const keys = new Map<string, Buffer>();
+
+function key(purpose: TokenPurpose): Buffer {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) throw new Error('AUTH_SECRET is not set');
+  const id = `${purpose}:${secret}`;
+  let k = keys.get(id);
+  if (!k) {
+    k = Buffer.from(hkdfSync('sha256', secret, 'pulse-tracking', purpose, 32));
+    keys.set(id, k);
+  }
+  return k;
+}
+
+function encodeInts(values: number[]): Buffer {
+  const buf = Buffer.alloc(values.length * 8);
+  values.forEach((v, i) => {
+    if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`token values must be safe non-negative integers, got ${v}`);
+    buf.writeBigUInt64BE(BigInt(v), i * 8);
+  });
+  return buf;
+}
+
+export function signToken(purpose: TokenPurpose, values: number[]): string {
+  const payload = encodeInts(values);
+  const mac = createHmac('sha256', key(purpose)).update(payload).digest().subarray(0, MAC_BYTES);
+  return `${payload.toString('base64url')}.${mac.toString('base64url')}`;
+}
+
+/** The integers, or null for anything forged, truncated, oversized or of another purpose. */
+export function verifyToken(purpose: TokenPurpose, token: string, expectedCount: number): number[] | null {
+  if (typeof token !== 'string' || token.length > 200) return null;
+  const dot = token.indexOf('.');
+  if (dot <= 0) return null;
+  const payload = Buffer.from(token.slice(0, dot), 'base64url');
+  const mac = Buffer.from(token.slice(dot + 1), 'base64url');
+  if (payload.length !== expectedCount * 8 || mac.length !== MAC_BYTES) return null;
+  const expected = createHmac('sha256', key(purpose)).update(payload).digest().subarray(0, MAC_BYTES);
+  if (!timingSafeEqual(mac, expected)) return null;
+  const out: number[] = [];
+  for (let i = 0; i < expectedCount; i++) {
+    const v = payload.readBigUInt64BE(i * 8);
+    if (v > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+    out.push(Number(v));
+  }
+  return out;
+}
