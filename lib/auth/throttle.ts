@@ -8,11 +8,11 @@ export const MAX_FAILURES_PER_IP = 30;
 
 export type ThrottleKey = { key: string; limit: number };
 
-export function throttleKeys(email: string, ip: string): ThrottleKey[] {
-  return [
-    { key: `email:${email}`, limit: MAX_FAILURES_PER_EMAIL },
-    { key: `ip:${ip}`, limit: MAX_FAILURES_PER_IP },
-  ];
+/** Per email always; per IP only when the address is known (see clientIp). */
+export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
+  const keys = [{ key: `email:${email}`, limit: MAX_FAILURES_PER_EMAIL }];
+  if (ip) keys.push({ key: `ip:${ip}`, limit: MAX_FAILURES_PER_IP });
+  return keys;
 }
 
 /** Seconds until the caller may try again, or 0. Counts live in Postgres, so every instance agrees. */

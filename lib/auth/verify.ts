@@ -15,7 +15,7 @@ export type VerifyResult =
  */
 export async function verifyCredentials(
   db: Db,
-  input: { email: string; password: string; ip: string },
+  input: { email: string; password: string; ip: string | null },
 ): Promise<VerifyResult> {
   const email = input.email.trim().toLowerCase();
   const keys = throttleKeys(email, input.ip);

@@ -43,4 +43,24 @@ describe('benchmark defaults (PRODUCT.md §2, §7)', () => {
     text.inactivityDays = 'ninety';
     expect(workspaceBenchmarksSchema.safeParse(text).success).toBe(false);
   });
+
+  it.each([
+    ['5,5', 5.5],
+    [' 7.25 ', 7.25],
+    [3, 3],
+  ])('reads %j as %d (Dutch decimal comma included)', (input, expected) => {
+    const b = structuredClone(defaultBenchmarks('saas')) as unknown as Record<string, unknown>;
+    b.controlGroupPct = input;
+    expect(workspaceBenchmarksSchema.parse(b).controlGroupPct).toBe(expected);
+  });
+
+  it.each([
+    ['', 'validation.required'],
+    ['ninety', 'validation.number'],
+    ['1e3', 'validation.number'],
+  ])('refuses %j with %s, never as 0', (input, message) => {
+    const b = structuredClone(defaultBenchmarks('saas')) as unknown as Record<string, unknown>;
+    b.inactivityDays = input;
+    expect(workspaceBenchmarksSchema.safeParse(b).error?.issues[0].message).toBe(message);
+  });
 });

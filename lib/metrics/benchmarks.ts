@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import type { Industry } from '@/lib/db/schema/workspaces/constants';
+import { decimalInput } from '@/lib/validation/fields';
 
 /**
  * Industry figures from PRODUCT.md §2 and §7, shipped as editable per-workspace defaults.
  * All rates are percentages (2.5 means 2.5 %).
  */
-const pct = z.coerce.number().min(0, 'validation.nonNegative').max(100, 'validation.max100');
+const pct = decimalInput((n) => n.min(0, 'validation.nonNegative').max(100, 'validation.max100'));
 const range = z
   .object({ low: pct, high: pct })
   .refine((r) => r.low <= r.high, { message: 'validation.lowAboveHigh', path: ['high'] });
-const days = z.coerce.number().int('validation.wholeNumber').min(1, 'validation.positive').max(3650, 'validation.tooLarge');
+const days = decimalInput((n) => n.int('validation.wholeNumber').min(1, 'validation.positive').max(3650, 'validation.tooLarge'));
 
 export const CAMPAIGN_CATEGORIES = ['newsletter', 'promotional', 'welcome', 'triggered', 'reengagement'] as const;
 export type CampaignCategory = (typeof CAMPAIGN_CATEGORIES)[number];
@@ -36,7 +37,7 @@ export const workspaceBenchmarksSchema = z.object({
   reengagement: z.object({ openRate: range, ctr: range, winBack: range }),
   regular: z.object({ openRate: range, ctr: range }),
   inactivityDays: days,
-  controlGroupPct: z.coerce.number().min(0, 'validation.nonNegative').max(50, 'validation.max50'),
+  controlGroupPct: decimalInput((n) => n.min(0, 'validation.nonNegative').max(50, 'validation.max50')),
 });
 export type WorkspaceBenchmarks = z.infer<typeof workspaceBenchmarksSchema>;
 

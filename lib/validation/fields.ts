@@ -54,3 +54,18 @@ export const optionalHttpUrl = z
   .nullish();
 
 export const uuid = z.uuid('validation.invalid');
+
+const numberMessage = (issue: { input?: unknown }) => (issue.input === undefined ? 'validation.required' : 'validation.number');
+
+/**
+ * A number typed into a form: accepts "5.5" and the Dutch "5,5"; empty is "required", letters
+ * are "not a number" (never silently 0). `refine` adds the range rules to the parsed number.
+ */
+export function decimalInput<T extends z.ZodType<number>>(refine: (n: z.ZodNumber) => T) {
+  return z.preprocess((value) => {
+    if (typeof value !== 'string') return value;
+    const s = value.trim().replace(',', '.');
+    if (s === '') return undefined;
+    return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : Number.NaN;
+  }, refine(z.number({ error: numberMessage })));
+}

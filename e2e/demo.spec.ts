@@ -1,0 +1,108 @@
+import { expect, test, type Page } from '@playwright/test';
+import { uniqueEmail } from './support/flows';
+
+const DEMO = { email: 'demo@pulse.localhost', password: 'pulse-demo-2026', workspace: 'Demo Coffee Roasters' };
+
+/** Signs in with the demo login box and returns the demo workspace's slug. */
+async function demoSignIn(page: Page): Promise<string> {
+  await page.goto('/sign-in');
+  await page.getByTestId('demo-login').getByRole('button', { name: 'Use the demo login' }).click();
+  await expect(page).toHaveURL(/\/w\/[^/]+\/dashboard$/, { timeout: 20_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Welcome to ${DEMO.workspace}`);
+  return new URL(page.url()).pathname.split('/')[2];
+}
+
+test('the sign-in page offers the demo login, and it signs in', async ({ page }) => {
+  await page.goto('/sign-in');
+  const box = page.getByTestId('demo-login');
+  await expect(box).toBeVisible();
+  await expect(box).toContainText('Demo login');
+  await expect(box).toContainText(`${DEMO.email} / ${DEMO.password}`);
+  await demoSignIn(page);
+  await expect(page.getByText('Demo mode: data lives in an embedded database on this machine.')).toBeVisible();
+  await expect(page.getByTestId('current-role').filter({ visible: true })).toHaveText('Your role: Owner');
+});
+
+test('without SMTP an invitation lands in the outbox, with a working link in its plain-text part', async ({ browser, page }) => {
+  const slug = await demoSignIn(page);
+  const colleague = uniqueEmail('demo-colleague');
+
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Members' }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${slug}/settings/members$`));
+  const form = page.getByRole('form', { name: 'Invite a colleague' });
+  await form.getByLabel('Email').fill(colleague);
+  await form.getByLabel('Role').selectOption({ label: 'Member' });
+  await form.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(form.getByRole('status')).toHaveText(`Invitation for ${colleague} placed in the outbox.`);
+
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Outbox' }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${slug}/settings/outbox$`));
+  const row = page.getByRole('row').filter({ hasText: colleague });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Sent · Outbox');
+  const subject = `Demo Owner invited you to ${DEMO.workspace} on Pulse`;
+  await row.getByRole('link', { name: subject }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${slug}/settings/outbox/[0-9a-f-]{36}$`));
+  await expect(page.getByRole('heading', { name: subject })).toBeVisible();
+  await expect(page.getByText(`To: ${colleague}`)).toBeVisible();
+
+  const text = page.getByTestId('mail-text');
+  await expect(text).toBeHidden();
+  await page.getByText('Plain-text version').click();
+  await expect(text).toBeVisible();
+  await expect(text).toContainText('/invite/');
+  const link = (await text.textContent())!.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/)?.[0];
+  expect(link).toBeTruthy();
+
+  // The outboxed link is real: a stranger opening it sees the invitation.
+  const ctx = await browser.newContext();
+  try {
+    const guest = await ctx.newPage();
+    await guest.goto(link!);
+    await expect(guest.getByRole('heading', { name: `You're invited to ${DEMO.workspace}` })).toBeVisible();
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('keyboard: "Skip to content" is the first Tab stop and skips to the main content', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+  // The next stop is inside <main>, past the header's language picker.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Use the demo login' })).toBeFocused();
+
+  const slug = await demoSignIn(page);
+  await page.goto(`/w/${slug}/dashboard`);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+});
+
+test('switching the language to Nederlands and back', async ({ page }) => {
+  await demoSignIn(page);
+  await expect(page.getByRole('link', { name: 'Settings', exact: true })).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Nederlands' });
+  await expect(page.getByRole('link', { name: 'Instellingen', exact: true })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(page.getByRole('link', { name: 'Settings', exact: true })).toHaveCount(0);
+
+  // The choice is kept on the account: it survives a reload.
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Instellingen', exact: true })).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Taal' }).selectOption({ label: 'English' });
+  await expect(page.getByRole('link', { name: 'Settings', exact: true })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  // Leave the shared demo account on the workspace default for whoever comes next.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Workspace default' });
+  await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('workspace');
+  await expect(page.getByRole('link', { name: 'Settings', exact: true })).toBeVisible();
+});
