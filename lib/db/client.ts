@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
@@ -36,6 +37,7 @@ export function openDb(target: DbTarget): DbHandle {
     const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Db;
     return { db, target, close: () => client.end({ timeout: 5 }) };
   }
+  if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
   const client = new PGlite(target.dataDir);
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   return { db, target, close: () => client.close() };
