@@ -15,10 +15,10 @@ export function LocaleSwitcher({ signedIn, userChoice }: { signedIn: boolean; us
   const member = useAction(setLocaleAction, { onSuccess: () => router.refresh() });
   const value = signedIn ? (userChoice ?? 'workspace') : locale;
   return (
-    <label className="flex items-center gap-2 text-sm text-zinc-600">
+    <label className="flex flex-wrap items-center gap-2 text-sm text-zinc-600">
       <span>{t('nav.language')}</span>
       <select
-        className="rounded-md border-0 bg-white py-1 pl-2 pr-7 text-sm ring-1 ring-inset ring-zinc-300"
+        className="min-w-0 max-w-full rounded-md border-0 bg-white py-1 pl-2 pr-7 text-sm ring-1 ring-inset ring-zinc-300"
         value={value}
         onChange={(e) => {
           const next = e.target.value;

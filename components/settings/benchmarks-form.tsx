@@ -64,11 +64,11 @@ export function BenchmarksForm({
   };
 
   const table = (caption: string, rows: ReactNode) => (
-    <table className="w-full max-w-xl">
+    <table className="w-full max-w-xl table-fixed">
       <caption className="mb-1 text-left text-sm font-semibold text-zinc-900">{caption}</caption>
       <thead>
         <tr className="text-xs text-zinc-500">
-          <th scope="col" className="text-left font-normal" />
+          <th scope="col" className="w-1/2 text-left font-normal" />
           <th scope="col" className="text-left font-normal">{common('low')} %</th>
           <th scope="col" className="text-left font-normal">{common('high')} %</th>
         </tr>
