@@ -5,3 +5,4 @@ export * from './ab';
 export * from './reactivation';
 export * from './verdict';
 export * from './benchmarks';
+export * from './inactivity';

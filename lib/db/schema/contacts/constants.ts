@@ -45,6 +45,7 @@ export interface ImportReject {
 /** Why a whole import failed; `key` is an i18n key under `contactImport.errors.`. */
 export const IMPORT_ERROR_KEYS = [
   'emptyFile',
+  'readFailed',
   'fileTooLarge',
   'tooManyRows',
   'tooManyColumns',

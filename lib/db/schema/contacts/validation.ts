@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { segmentRulesSchema } from '@/lib/segments/rules';
+import { email, optionalPlainText, plainText, uuid } from '@/lib/validation/fields';
+import { CONTACT_LIMITS, CONTACT_STATUSES } from './constants';
+import { attributeKeySchema, attributesSchema, attributeValueSchema, tagSchema, tagsCellSchema, tagsSchema } from './fields';
+
+export * from './fields';
+
+const personName = optionalPlainText(CONTACT_LIMITS.nameLength);
+const status = z.enum(CONTACT_STATUSES, { error: 'validation.choose' });
+const ids = z.array(uuid).min(1, 'validation.required').max(CONTACT_LIMITS.bulkIds, 'validation.tooMany');
+
+export const contactCreateSchema = z.object({
+  email,
+  firstName: personName,
+  lastName: personName,
+  status: status.optional(),
+  tags: tagsSchema.optional(),
+  attributes: attributesSchema.optional(),
+});
+export type ContactCreateInput = z.infer<typeof contactCreateSchema>;
+
+/** Only the fields present change; `attributes` replaces the whole set. */
+export const contactUpdateSchema = z.object({
+  contactId: uuid,
+  email: email.optional(),
+  firstName: personName,
+  lastName: personName,
+  attributes: attributesSchema.optional(),
+});
+export type ContactUpdateInput = z.infer<typeof contactUpdateSchema>;
+
+export const contactRefSchema = z.object({ contactId: uuid });
+export const contactStatusSchema = z.object({ contactId: uuid, status });
+export const contactTagsSchema = z.object({
+  contactIds: ids,
+  tags: z.array(tagSchema).min(1, 'validation.required').max(CONTACT_LIMITS.tagsPerContact, 'validation.tooMany'),
+});
+
+export const listNameSchema = z.object({ name: plainText(80) });
+export const listRefSchema = z.object({ listId: uuid });
+export const listRenameSchema = z.object({ listId: uuid, name: plainText(80) });
+export const listMembersSchema = z.object({ listId: uuid, contactIds: ids });
+
+/** The filter of the contacts table; listContacts, countContacts and the CSV export share it. */
+export const contactFilterSchema = z.object({
+  q: z.string().trim().max(200, 'validation.tooLong').optional(),
+  status: status.optional(),
+  listId: uuid.optional(),
+  tag: tagSchema.optional(),
+  segmentId: uuid.optional(),
+});
+export type ContactFilter = z.infer<typeof contactFilterSchema>;
+
+export const listContactsSchema = contactFilterSchema.extend({
+  cursor: z.string().max(300, 'validation.invalid').optional(),
+  limit: z.coerce
+    .number()
+    .int('validation.wholeNumber')
+    .min(1, 'validation.positive')
+    .max(CONTACT_LIMITS.maxPageSize, 'validation.tooLarge')
+    .optional(),
+});
+export type ListContactsInput = z.infer<typeof listContactsSchema>;
+
+const header = z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(200, 'validation.tooLong');
+
+/** Which CSV header feeds which contact field; attributes map an attribute key to a header. */
+export const importMappingSchema = z.object({
+  email: header,
+  firstName: header.optional(),
+  lastName: header.optional(),
+  tags: header.optional(),
+  attributes: z
+    .record(attributeKeySchema, header)
+    .refine((a) => Object.keys(a).length <= CONTACT_LIMITS.attributesPerContact, 'validation.tooMany')
+    .optional(),
+});
+export type ImportMapping = z.infer<typeof importMappingSchema>;
+
+/** The form fields that come with an upload (the file itself arrives as a stream). */
+export const importRequestSchema = z.object({
+  fileName: plainText(255),
+  mapping: importMappingSchema,
+  listId: uuid.nullish(),
+});
+
+/** One CSV row after mapping. Empty cells become null / are left out, so they never erase stored data. */
+export const importRowSchema = z.object({
+  email,
+  firstName: personName,
+  lastName: personName,
+  tags: tagsCellSchema,
+  attributes: z.record(attributeKeySchema, attributeValueSchema),
+});
+
+export const segmentInputSchema = z.object({ name: plainText(80), rules: segmentRulesSchema });
+export type SegmentInput = z.infer<typeof segmentInputSchema>;
+export const segmentUpdateSchema = segmentInputSchema.partial().extend({ segmentId: uuid });
+export const segmentRefSchema = z.object({ segmentId: uuid });
