@@ -25,8 +25,8 @@ describe('merge tags', () => {
 
   it('escapes contact data in HTML, not the template', () => {
     const evil = { email: 'e@x.test', firstName: '<img src=x onerror=alert(1)>' };
-    expect(renderMergeTags('<b>{{ first_name }}</b>', evil, { locale: 'en', escape: escapeHtml })).toBe(
-      '<b>&lt;img src=x onerror=alert(1)&gt;</b>',
+    expect(renderMergeTags('Hi {{ first_name }} & co', evil, { locale: 'en', escape: escapeHtml })).toBe(
+      'Hi &lt;img src=x onerror=alert(1)&gt; &amp; co',
     );
   });
 

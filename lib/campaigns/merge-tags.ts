@@ -35,13 +35,21 @@ function valueOf(tag: string, c: MergeContact, locale: string): string | null {
   }
 }
 
-/** `escape` is applied to contact data (HTML bodies), never to the template itself. */
+/**
+ * Replaces the tags. For HTML pass `escape`: it is applied to the merged values and to the
+ * template text around the tags (the tags themselves must be read before escaping).
+ */
 export function renderMergeTags(template: string, contact: MergeContact, opts: { locale: string; escape?: (s: string) => string }): string {
-  return template.replace(TAG, (_m, tag: string, fallback: string | undefined) => {
-    const v = valueOf(tag, contact, opts.locale);
-    const out = v === null || v.trim() === '' ? (fallback ?? '') : v;
-    return opts.escape ? opts.escape(out) : out;
-  });
+  const esc = opts.escape ?? ((s: string) => s);
+  let out = '';
+  let last = 0;
+  for (const m of template.matchAll(TAG)) {
+    out += esc(template.slice(last, m.index));
+    const v = valueOf(m[1], contact, opts.locale);
+    out += esc(v === null || v.trim() === '' ? (m[2] ?? '') : v);
+    last = m.index + m[0].length;
+  }
+  return out + esc(template.slice(last));
 }
 
 /** Tags used in a template that Pulse does not know, for a warning in the editor. */

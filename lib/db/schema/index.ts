@@ -3,3 +3,5 @@ export * from './workspaces';
 export * from './mail';
 export * from './audit';
 export * from './contacts';
+export * from './campaigns';
+export * from './jobs';

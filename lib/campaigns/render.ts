@@ -1,0 +1,110 @@
+import type { ContentBlock } from '@/lib/db/schema/campaigns';
+import { escapeHtml } from '@/lib/mail/html';
+import { renderMergeTags, type MergeContact } from './merge-tags';
+
+/**
+ * Campaign content → one recipient's mail: responsive HTML (single 600px column that shrinks
+ * on phones), a plain-text part, tracked links, an open pixel, an unsubscribe link and the
+ * RFC 8058 one-click List-Unsubscribe headers.
+ */
+export interface RenderInput {
+  subject: string;
+  previewText: string;
+  blocks: ContentBlock[];
+  contact: MergeContact;
+  locale: string;
+  /** Absent in previews: links stay as written and no pixel is added. */
+  tracking?: {
+    openUrl: string;
+    unsubscribeUrl: string;
+    clickUrl: (url: string) => string;
+  };
+  footer: { address: string; unsubscribeLabel: string; reason: string };
+}
+
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+}
+
+/** Every distinct URL a campaign links to, in order: these become its campaign_links rows. */
+export function linkTargets(blocks: ContentBlock[]): string[] {
+  const urls: string[] = [];
+  for (const b of blocks) {
+    const url = b.type === 'button' ? b.url : b.type === 'image' ? b.href : undefined;
+    if (url && !urls.includes(url)) urls.push(url);
+  }
+  return urls;
+}
+
+export function renderCampaignMail(input: RenderInput): RenderedMail {
+  const merge = (s: string) => renderMergeTags(s, input.contact, { locale: input.locale });
+  const mergeHtml = (s: string) => renderMergeTags(s, input.contact, { locale: input.locale, escape: escapeHtml });
+  const link = (url: string) => (input.tracking ? input.tracking.clickUrl(url) : url);
+
+  const htmlBlocks: string[] = [];
+  const textBlocks: string[] = [];
+  for (const b of input.blocks) {
+    switch (b.type) {
+      case 'heading':
+        htmlBlocks.push(`<h1 style="margin:0 0 16px;font-size:24px;line-height:1.3;color:#18181b">${mergeHtml(b.text)}</h1>`);
+        textBlocks.push(merge(b.text).toUpperCase());
+        break;
+      case 'text':
+        htmlBlocks.push(
+          `<p style="margin:0 0 16px;font-size:16px;line-height:1.6;color:#27272a">${mergeHtml(b.text).replace(/\r?\n/g, '<br>')}</p>`,
+        );
+        textBlocks.push(merge(b.text));
+        break;
+      case 'button':
+        htmlBlocks.push(
+          `<table role="presentation" cellpadding="0" cellspacing="0" style="margin:8px 0 24px"><tr><td style="border-radius:8px;background:#4f46e5"><a href="${escapeHtml(link(b.url))}" style="display:inline-block;padding:14px 24px;font-size:16px;font-weight:600;color:#ffffff;text-decoration:none">${mergeHtml(b.text)}</a></td></tr></table>`,
+        );
+        textBlocks.push(`${merge(b.text)}: ${link(b.url)}`);
+        break;
+      case 'image': {
+        const img = `<img src="${escapeHtml(b.src)}" alt="${escapeHtml(b.alt)}" width="560" style="display:block;width:100%;max-width:560px;height:auto;border:0;margin:0 0 16px">`;
+        htmlBlocks.push(b.href ? `<a href="${escapeHtml(link(b.href))}">${img}</a>` : img);
+        if (b.href) textBlocks.push(`${b.alt}: ${link(b.href)}`);
+        break;
+      }
+      case 'divider':
+        htmlBlocks.push('<hr style="border:0;border-top:1px solid #e4e4e7;margin:24px 0">');
+        textBlocks.push('---');
+        break;
+    }
+  }
+
+  const unsubscribe = input.tracking?.unsubscribeUrl;
+  const footerHtml = `<p style="margin:24px 0 0;font-size:12px;line-height:1.5;color:#71717a">${escapeHtml(input.footer.reason)}<br>${escapeHtml(input.footer.address)}${
+    unsubscribe ? `<br><a href="${escapeHtml(unsubscribe)}" style="color:#71717a">${escapeHtml(input.footer.unsubscribeLabel)}</a>` : ''
+  }</p>`;
+  const pixel = input.tracking ? `<img src="${escapeHtml(input.tracking.openUrl)}" width="1" height="1" alt="" style="display:block;border:0;width:1px;height:1px">` : '';
+  const preview = merge(input.previewText);
+  const subject = merge(input.subject);
+
+  const html = `<!doctype html><html lang="${escapeHtml(input.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="x-apple-disable-message-reformatting"><title>${escapeHtml(subject)}</title></head>
+<body style="margin:0;padding:0;background:#f4f4f5">
+<div style="display:none;max-height:0;overflow:hidden;opacity:0">${escapeHtml(preview)}&#847;&zwnj;&nbsp;&#847;&zwnj;&nbsp;</div>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f4f5"><tr><td align="center" style="padding:24px 12px">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background:#ffffff;border-radius:12px"><tr><td style="padding:32px 24px;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif">
+${htmlBlocks.join('\n')}
+${footerHtml}
+</td></tr></table>
+</td></tr></table>${pixel}
+</body></html>`;
+
+  const text = [...textBlocks, '', input.footer.reason, input.footer.address, unsubscribe ? `${input.footer.unsubscribeLabel}: ${unsubscribe}` : '']
+    .filter((l, i, all) => !(l === '' && all[i - 1] === ''))
+    .join('\n\n')
+    .trim();
+
+  const headers: Record<string, string> = {};
+  if (unsubscribe) {
+    headers['List-Unsubscribe'] = `<${unsubscribe}>`;
+    headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+  }
+  return { subject, html, text, headers };
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { optionalPlainText, plainText, uuid } from '@/lib/validation/fields';
+import { AB_VARIABLES, AUDIENCE_KINDS, CAMPAIGN_CATEGORIES } from './constants';
+
+const httpUrl = z
+  .string({ error: 'validation.required' })
+  .trim()
+  .min(1, 'validation.required')
+  .max(2000, 'validation.tooLong')
+  .pipe(z.url({ protocol: /^https?$/, error: 'validation.url' }));
+
+const blockText = (max: number) => z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(max, 'validation.tooLong');
+
+export const contentBlockSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('heading'), text: blockText(200) }),
+  z.object({ type: z.literal('text'), text: blockText(5000) }),
+  z.object({ type: z.literal('button'), text: blockText(80), url: httpUrl }),
+  z.object({ type: z.literal('image'), src: httpUrl, alt: z.string().trim().max(200, 'validation.tooLong'), href: httpUrl.optional() }),
+  z.object({ type: z.literal('divider') }),
+]);
+
+export const audienceSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('all') }),
+  z.object({ type: z.literal('list'), listId: uuid }),
+  z.object({ type: z.literal('segment'), segmentId: uuid }),
+]);
+
+export const abTestSchema = z
+  .object({
+    variable: z.enum(AB_VARIABLES, { error: 'validation.choose' }),
+    variants: z
+      .array(z.object({ key: z.enum(['A', 'B', 'C', 'D']), value: plainText(200) }))
+      .min(2, 'validation.abVariants')
+      .max(4, 'validation.abVariants'),
+    testPct: z.coerce.number().int('validation.wholeNumber').min(10, 'validation.abTestPct').max(100, 'validation.abTestPct'),
+    metric: z.enum(['click', 'open']),
+    sendWinnerToRest: z.boolean(),
+    winnerOverride: z.enum(['A', 'B', 'C', 'D']).nullish(),
+  })
+  .refine((t) => new Set(t.variants.map((v) => v.key)).size === t.variants.length, { message: 'validation.invalid', path: ['variants'] });
+
+/** What the editor saves; a draft may be incomplete, scheduling checks completeness. */
+export const campaignDraftSchema = z.object({
+  name: plainText(120),
+  category: z.enum(CAMPAIGN_CATEGORIES, { error: 'validation.choose' }),
+  audienceKind: z.enum(AUDIENCE_KINDS, { error: 'validation.choose' }),
+  subject: optionalPlainText(200).transform((v) => v ?? ''),
+  previewText: optionalPlainText(200).transform((v) => v ?? ''),
+  blocks: z.array(contentBlockSchema).max(50, 'validation.tooMany'),
+  audience: audienceSchema,
+  abTest: abTestSchema.nullish(),
+});
+export type CampaignDraftInput = z.infer<typeof campaignDraftSchema>;
+
+export const campaignRefSchema = z.object({ campaignId: uuid });
+export const scheduleSchema = z.object({
+  campaignId: uuid,
+  /** ISO date-time; absent means "send now". */
+  sendAt: z.iso.datetime({ offset: true, error: 'validation.dateTime' }).optional(),
+});
