@@ -2,8 +2,20 @@ import { getDbHandle } from '@/lib/db/client';
 import { migrateDb } from '@/lib/db/migrate';
 import { DEMO_LOGIN, isDemoMode, seedDemo } from '@/lib/demo';
 
-/** Runs once per server process (instrumentation.ts): migrate, then seed the demo if asked. */
-export async function boot(): Promise<void> {
+const bootKey = Symbol.for('pulse.boot');
+type GlobalWithBoot = typeof globalThis & { [bootKey]?: Promise<void> };
+
+/**
+ * Once per process, whoever asks first (scripts/server.ts or Next's instrumentation, which load
+ * separate copies of this module): migrate, then seed the demo if asked.
+ */
+export function ensureBooted(): Promise<void> {
+  const g = globalThis as GlobalWithBoot;
+  g[bootKey] ??= boot();
+  return g[bootKey];
+}
+
+async function boot(): Promise<void> {
   const handle = getDbHandle();
   await migrateDb(handle);
   const where = handle.target.kind === 'pglite' ? `embedded PGlite (${handle.target.dataDir})` : 'Postgres (DATABASE_URL)';

@@ -67,7 +67,9 @@ if (!dev) {
   }
 }
 
-const port = process.env.PORT || '3000';
-const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port], { cwd: root, stdio: 'inherit', env: process.env });
+process.env.PORT ||= '3000';
+if (!dev) process.env.NODE_ENV = 'production';
+const args = ['--import', 'tsx', path.join(root, 'scripts', 'server.ts'), ...(dev ? ['--dev'] : [])];
+const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
