@@ -11,7 +11,7 @@ function flatten(obj: object, prefix = ''): Record<string, string> {
     return acc;
   }, {});
 }
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)(?=[,}])/g)].map((m) => m[1]).sort();
 
 describe('translations', () => {
   const fEn = flatten(en);

@@ -1,0 +1,52 @@
+import { notFound, redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { CampaignEditor } from '@/components/campaigns/campaign-editor';
+import { StatusBadge } from '@/components/campaigns/status-badge';
+import { PageHeader } from '@/components/ui/page-header';
+import { getCampaignInWorkspace } from '@/lib/campaigns/guards';
+import { suggestSendTime } from '@/lib/campaigns/send-time';
+import { listLists } from '@/lib/contacts/lists';
+import { AppError } from '@/lib/errors';
+import { listSegments } from '@/lib/segments/manage';
+import { hasRole } from '@/lib/workspaces/context';
+import { getPageContext } from '@/lib/workspaces/page-context';
+
+export default async function EditCampaignPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const { ctx, workspace, role, user } = await getPageContext(slug);
+  const campaign = await getCampaignInWorkspace(ctx.db, ctx, id).catch((e) => {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
+    throw e;
+  });
+  if (campaign.status === 'sending' || campaign.status === 'sent') redirect(`/w/${slug}/campaigns/${id}`);
+  const [lists, segments] = await Promise.all([listLists(ctx), listSegments(ctx)]);
+  const t = await getTranslations('campaigns');
+  return (
+    <>
+      <PageHeader title={campaign.name} description={t('edit')} actions={<StatusBadge status={campaign.status} />} />
+      <CampaignEditor
+        workspaceId={workspace.id}
+        workspaceName={workspace.name}
+        locale={workspace.locale}
+        canEdit={hasRole(role, 'member')}
+        userEmail={user.email}
+        suggestedAt={suggestSendTime(campaign.audienceKind, new Date(), workspace.timezone).toISOString()}
+        lists={lists.map((l) => ({ id: l.id, name: l.name }))}
+        segments={segments.map((s) => ({ id: s.id, name: s.name }))}
+        campaign={{
+          id: campaign.id,
+          name: campaign.name,
+          category: campaign.category,
+          audienceKind: campaign.audienceKind,
+          status: campaign.status,
+          subject: campaign.subject,
+          previewText: campaign.previewText,
+          blocks: campaign.blocks,
+          audience: campaign.audience,
+          abTest: campaign.abTest ?? null,
+          scheduledAt: campaign.scheduledAt?.toISOString() ?? null,
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useMemo } from 'react';
+import { renderCampaignMail } from '@/lib/campaigns/render';
+import type { ContentBlock } from '@/lib/db/schema/campaigns';
+
+/** The mail as a recipient sees it, rendered by the same code that sends it. */
+export function MailPreview({
+  subject,
+  previewText,
+  blocks,
+  locale,
+  workspaceName,
+}: {
+  subject: string;
+  previewText: string;
+  blocks: ContentBlock[];
+  locale: string;
+  workspaceName: string;
+}) {
+  const t = useTranslations('campaigns');
+  const mail = useMemo(
+    () =>
+      renderCampaignMail({
+        subject,
+        previewText,
+        blocks,
+        locale,
+        contact: { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', joinedAt: new Date('2024-03-05') },
+        footer: { address: workspaceName, unsubscribeLabel: t('mail.unsubscribe'), reason: t('mail.reason', { workspace: workspaceName }) },
+      }),
+    [subject, previewText, blocks, locale, workspaceName, t],
+  );
+  return (
+    <div className="overflow-hidden rounded-xl bg-white ring-1 ring-zinc-200">
+      <div className="border-b border-zinc-100 px-4 py-3 text-sm">
+        <p className="truncate font-semibold text-zinc-900">{mail.subject || '—'}</p>
+        <p className="truncate text-zinc-500">{previewText}</p>
+      </div>
+      <iframe title={t('editor.previewTitle')} sandbox="" srcDoc={mail.html} className="h-[36rem] w-full" />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getCampaignInWorkspace } from '@/lib/campaigns/guards';
+import { createCampaign, deleteCampaign, updateCampaign } from '@/lib/campaigns/manage';
+import { sendTestCampaign } from '@/lib/campaigns/preview';
+import { cancelCampaign, scheduleCampaign } from '@/lib/campaigns/schedule';
+import { campaignDraftSchema, campaignRefSchema, scheduleSchema } from '@/lib/db/schema/campaigns/validation';
+import { optionalEmail } from '@/lib/validation/fields';
+import { workspaceAction } from './safe-action';
+
+export const createCampaignAction = workspaceAction('member')
+  .metadata({ name: 'campaign.create' })
+  .inputSchema(campaignDraftSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const campaign = await createCampaign({ ctx: ctx.wctx, input: parsedInput });
+    return { id: campaign.id };
+  });
+
+export const updateCampaignAction = workspaceAction('member')
+  .metadata({ name: 'campaign.update' })
+  .inputSchema(campaignDraftSchema.extend(campaignRefSchema.shape))
+  .action(async ({ parsedInput, ctx }) => {
+    await updateCampaign({ ctx: ctx.wctx, input: parsedInput });
+  });
+
+export const deleteCampaignAction = workspaceAction('member')
+  .metadata({ name: 'campaign.delete' })
+  .inputSchema(campaignRefSchema.extend({ slug: z.string().max(100) }))
+  .action(async ({ parsedInput, ctx }) => {
+    await deleteCampaign({ ctx: ctx.wctx, input: parsedInput });
+    redirect(`/w/${encodeURIComponent(parsedInput.slug)}/campaigns`);
+  });
+
+export const scheduleCampaignAction = workspaceAction('member')
+  .metadata({ name: 'campaign.schedule' })
+  .inputSchema(scheduleSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const row = await scheduleCampaign({ ctx: ctx.wctx, input: parsedInput });
+    return { status: row.status, scheduledAt: row.scheduledAt?.toISOString() ?? null };
+  });
+
+export const cancelCampaignAction = workspaceAction('member')
+  .metadata({ name: 'campaign.cancel' })
+  .inputSchema(campaignRefSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    return { status: await cancelCampaign({ ctx: ctx.wctx, input: parsedInput }) };
+  });
+
+export const sendTestCampaignAction = workspaceAction('member')
+  .metadata({ name: 'campaign.sendTest' })
+  .inputSchema(campaignRefSchema.extend({ to: optionalEmail }))
+  .action(async ({ parsedInput, ctx }) => {
+    await getCampaignInWorkspace(ctx.db, ctx.wctx, parsedInput.campaignId);
+    const r = await sendTestCampaign({ ctx: ctx.wctx, input: { campaignId: parsedInput.campaignId, to: parsedInput.to ?? undefined } });
+    return { status: r.status, transport: r.transport, error: r.error };
+  });

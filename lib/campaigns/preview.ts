@@ -1,0 +1,37 @@
+import { eq } from 'drizzle-orm';
+import { users, type Campaign } from '@/lib/db/schema';
+import { invalid } from '@/lib/errors';
+import { sendMail } from '@/lib/mail/send';
+import { translator } from '@/lib/i18n/translator';
+import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
+import { getWorkspace } from '@/lib/workspaces/get';
+import { getCampaignInWorkspace } from './guards';
+import { renderCampaignMail, type RenderInput } from './render';
+import { sendReadiness } from './schedule';
+
+/** Footer texts in the workspace language; the postal address comes from the sending identity. */
+export function footerFor(locale: 'en' | 'nl', workspaceName: string) {
+  const t = translator(locale);
+  return {
+    address: workspaceName,
+    unsubscribeLabel: t('campaigns.mail.unsubscribe'),
+    reason: t('campaigns.mail.reason', { workspace: workspaceName }),
+  };
+}
+
+export function previewInput(c: Campaign, locale: 'en' | 'nl', workspaceName: string, contact: RenderInput['contact']): RenderInput {
+  return { subject: c.subject, previewText: c.previewText, blocks: c.blocks, contact, locale, footer: footerFor(locale, workspaceName) };
+}
+
+/** A test send to one address through the workspace's real mail route, without tracking. */
+export async function sendTestCampaign({ ctx, input }: { ctx: WorkspaceCtx; input: { campaignId: string; to?: string } }) {
+  assertRole(ctx, 'member');
+  const c = await getCampaignInWorkspace(ctx.db, ctx, input.campaignId);
+  const gaps = sendReadiness(c);
+  if (gaps.length) throw invalid(gaps[0]);
+  const ws = await getWorkspace(ctx);
+  const [me] = await ctx.db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, ctx.userId));
+  const to = input.to ?? me.email;
+  const mail = renderCampaignMail(previewInput(c, ws.locale, ws.name, { email: to, firstName: me.name.split(' ')[0] }));
+  return sendMail(ctx.db, { workspaceId: ws.id, kind: 'campaign-test', to, subject: `[TEST] ${mail.subject}`, html: mail.html, text: mail.text });
+}
