@@ -1,0 +1,56 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { contacts, type Workspace } from '@/lib/db/schema';
+import { executeRows } from '@/lib/db/sql';
+import { INACTIVITY_TIER_IDS } from '@/lib/metrics/inactivity';
+import { daysAgoSql, inactivityTierSql, lastEngagementSql } from '@/lib/metrics/inactivity-sql';
+import { listDecay, percent, type Rate } from '@/lib/metrics/rates';
+import type { InactivityTierId } from '@/lib/metrics/reactivation';
+import type { WorkspaceCtx } from '@/lib/workspaces/context';
+
+export interface ListHealth {
+  subscribed: number;
+  tiers: { tier: InactivityTierId; count: number; share: Rate }[];
+  /** Subscribers who crossed the workspace's inactivity threshold in the last 12 months. */
+  becameInactive12m: number;
+  decay12m: Rate;
+  /** Per month (oldest first): how many crossed the threshold that month. */
+  monthly: { month: string; becameInactive: number }[];
+}
+
+/** List health for the dashboard: shares by inactivity tier and 12-month decay (PRODUCT.md §1, §7). */
+export async function getListHealth(ctx: WorkspaceCtx, workspace: Pick<Workspace, 'benchmarks'>): Promise<ListHealth> {
+  const last = lastEngagementSql({
+    lastOpenAt: contacts.lastOpenAt,
+    lastClickAt: contacts.lastClickAt,
+    lastPurchaseAt: contacts.lastPurchaseAt,
+    joinedAt: contacts.joinedAt,
+  });
+  const days = workspace.benchmarks.inactivityDays;
+  const crossedAt = sql`(${last} + make_interval(days => ${days}::int))`;
+  const scope = and(eq(contacts.workspaceId, ctx.workspaceId), eq(contacts.status, 'subscribed'));
+  const [row] = await ctx.db
+    .select({
+      subscribed: sql<number>`count(*)::int`,
+      becameInactive: sql<number>`(count(*) filter (where ${crossedAt} > ${daysAgoSql(365)} and ${crossedAt} <= now()))::int`,
+      ...Object.fromEntries(INACTIVITY_TIER_IDS.map((id) => [id, sql<number>`(count(*) filter (where ${inactivityTierSql(last, id)}))::int`])),
+    })
+    .from(contacts)
+    .where(scope);
+  const monthly = await executeRows<{ month: string; n: number }>(
+    ctx.db,
+    sql`select to_char(m, 'YYYY-MM') as month,
+               (select count(*)::int from ${contacts}
+                 where ${contacts.workspaceId} = ${ctx.workspaceId} and ${contacts.status} = 'subscribed'
+                   and ${crossedAt} >= m and ${crossedAt} < m + interval '1 month' and ${crossedAt} <= now()) as n
+          from generate_series(date_trunc('month', now()) - interval '11 months', date_trunc('month', now()), interval '1 month') as m
+         order by m`,
+  );
+  const r = row as unknown as Record<string, number>;
+  return {
+    subscribed: r.subscribed,
+    tiers: INACTIVITY_TIER_IDS.map((tier) => ({ tier, count: r[tier], share: percent(r[tier], r.subscribed) })),
+    becameInactive12m: r.becameInactive,
+    decay12m: listDecay(r.becameInactive, r.subscribed),
+    monthly: monthly.map((m) => ({ month: m.month, becameInactive: Number(m.n) })),
+  };
+}
