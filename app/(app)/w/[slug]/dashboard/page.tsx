@@ -5,6 +5,8 @@ import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { ListHealthCard } from '@/components/dashboard/list-health-card';
+import { getListHealth } from '@/lib/contacts/health';
 import { getDb } from '@/lib/db/client';
 import { hasRole } from '@/lib/workspaces/context';
 import { getPageContext, type SlugParams } from '@/lib/workspaces/page-context';
@@ -12,9 +14,9 @@ import { getSetupProgress } from '@/lib/workspaces/setup';
 
 export default async function DashboardPage({ params }: SlugParams) {
   const { slug } = await params;
-  const { workspace, role } = await getPageContext(slug);
+  const { workspace, role, ctx } = await getPageContext(slug);
   const t = await getTranslations();
-  const setup = await getSetupProgress(getDb(), workspace.id);
+  const [setup, health] = await Promise.all([getSetupProgress(getDb(), workspace.id), getListHealth(ctx, workspace)]);
   const steps = [
     { done: setup.profileTouched, label: t('dashboard.setupProfile'), href: `/w/${slug}/settings` },
     { done: setup.sendingConfigured, label: t('dashboard.setupSending'), href: `/w/${slug}/settings/sending` },
@@ -52,6 +54,9 @@ export default async function DashboardPage({ params }: SlugParams) {
             </ol>
           </Card>
         ) : null}
+      </div>
+      <div className="mt-6">
+        <ListHealthCard health={health} inactivityDays={workspace.benchmarks.inactivityDays} />
       </div>
     </>
   );

@@ -1,0 +1,53 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { TrendChart } from '@/components/ui/charts/trend-chart';
+import { ShareBars } from '@/components/ui/charts/share-bars';
+import { Card } from '@/components/ui/card';
+import type { ListHealth } from '@/lib/contacts/health';
+import { INACTIVITY_TIERS } from '@/lib/metrics/benchmarks';
+import { formatRate } from '@/lib/metrics/rates';
+
+export async function ListHealthCard({ health, inactivityDays }: { health: ListHealth; inactivityDays: number }) {
+  const t = await getTranslations('dashboard');
+  const locale = await getLocale();
+  if (health.subscribed === 0) {
+    return (
+      <Card title={t('listHealth')}>
+        <p className="text-sm text-zinc-600">{t('listHealthEmpty')}</p>
+      </Card>
+    );
+  }
+  const noData = t('noData');
+  return (
+    <Card title={t('listHealth')} description={t('subscribed', { count: health.subscribed })}>
+      <div className="grid gap-8 lg:grid-cols-2">
+        <div>
+          <p className="text-sm text-zinc-600">{t('decay')}</p>
+          <p className="mt-1 text-3xl font-semibold tabular-nums" title={t('decayFormula')}>
+            {formatRate(health.decay12m, locale, noData)}
+          </p>
+          <p className="mb-6 mt-1 text-xs text-zinc-500">{t('decayHint', { days: inactivityDays })}</p>
+          <ShareBars
+            items={health.tiers.map(({ tier, count, share }) => {
+              const def = INACTIVITY_TIERS.find((x) => x.id === tier)!;
+              return {
+                label: def.toDays === null ? t('tierOpen', { from: def.fromDays }) : t('tier', { from: def.fromDays, to: def.toDays }),
+                value: `${count} · ${formatRate(share, locale, noData)}`,
+                share,
+                hint: t('tierHint', { low: def.expected.low, high: def.expected.high }),
+              };
+            })}
+          />
+        </div>
+        <div>
+          <p className="mb-2 text-sm text-zinc-600">{t('monthly')}</p>
+          <TrendChart
+            title={t('monthly')}
+            xKey="month"
+            data={health.monthly.map((m) => ({ month: m.month, becameInactive: m.becameInactive }))}
+            series={[{ key: 'becameInactive', label: t('becameInactive'), color: '#4f46e5' }]}
+          />
+        </div>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,74 @@
+'use client';
+
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+export interface TrendSeries {
+  key: string;
+  label: string;
+  color: string;
+}
+
+/**
+ * A line chart with its data also as a table for screen readers (the SVG is hidden from them).
+ * Values are numbers or null; null is "no data" and leaves a gap, never a zero.
+ */
+export function TrendChart({
+  title,
+  data,
+  xKey,
+  series,
+  unit = '',
+  formatValue,
+}: {
+  title: string;
+  data: Record<string, string | number | null>[];
+  xKey: string;
+  series: TrendSeries[];
+  unit?: string;
+  formatValue?: (v: number) => string;
+}) {
+  const fmt = (v: unknown) => (typeof v === 'number' ? (formatValue ? formatValue(v) : `${v}${unit}`) : '—');
+  return (
+    <figure>
+      <div aria-hidden className="h-64 w-full">
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+            <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
+            <XAxis dataKey={xKey} tick={{ fontSize: 12, fill: '#71717a' }} />
+            <YAxis tick={{ fontSize: 12, fill: '#71717a' }} tickFormatter={(v) => fmt(v)} width={56} />
+            <Tooltip formatter={(v) => fmt(v)} />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            {series.map((s) => (
+              <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{xKey}</th>
+              {series.map((s) => (
+                <th key={s.key} scope="col">
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((row, i) => (
+              <tr key={i}>
+                <th scope="row">{String(row[xKey])}</th>
+                {series.map((s) => (
+                  <td key={s.key}>{fmt(row[s.key])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </figcaption>
+    </figure>
+  );
+}
