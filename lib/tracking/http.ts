@@ -1,10 +1,163 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getDb } from '@/lib/db/client';
+import { classifyClick, classifyOpen } from './classify';
+import { confirmPage, donePage, pageLocale, problemPage } from './pages';
+import { findRecipient, recordClick, recordOpen, unsubscribe } from './store';
+import { verifyToken } from './token';
 
 /**
  * Entry point of the bare tracking path (/t/…), called by scripts/server.ts before Next.js sees
- * the request. Routes are added by the tracking module.
+ * the request:
+ *   GET|HEAD /t/o/<token>  open pixel (always the GIF, valid token or not)
+ *   GET|HEAD /t/c/<token>  click: 302 to the campaign's own stored URL, else 404
+ *   GET      /t/u/<token>  unsubscribe confirmation page; POST unsubscribes (RFC 8058 one-click)
+ * Stateless (any number of instances), never throws, never rejects: failures answer 503 and log.
  */
 export function handleTracking(req: IncomingMessage, res: ServerResponse): void {
-  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-  res.end('Not found');
+  try {
+    route(req, res).catch((error: unknown) => fail(req, res, error));
+  } catch (error) {
+    fail(req, res, error);
+  }
+}
+
+/** Request bodies (only the unsubscribe POST has one) are capped; RFC 8058 sends ~26 bytes. */
+export const MAX_BODY_BYTES = 4096;
+// <payload>.<mac>: 1–2 eight-byte integers (11 or 22 base64url chars) and a 12-byte MAC (16 chars).
+// Checked before any crypto or database work, so oversized or odd tokens cost one regex test.
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{11,22}\.[A-Za-z0-9_-]{16}$/;
+
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
+const NO_STORE = 'no-store, no-cache, must-revalidate, max-age=0';
+const GIF_HEADERS = { 'content-type': 'image/gif', 'content-length': GIF.length, 'cache-control': NO_STORE, pragma: 'no-cache' };
+const HTML_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': NO_STORE,
+  // The token in the URL must not leak to anything the page loads (it loads nothing) or links to.
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+};
+
+async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = req.url ?? '';
+  const kind = url[4] === '/' ? url[3] : '';
+  const end = url.indexOf('?');
+  const token = url.slice(5, end === -1 ? undefined : end);
+  if (kind === 'o') return open(req, res, token);
+  if (kind === 'c') return click(req, res, token);
+  if (kind === 'u') return unsubscribePage(req, res, token);
+  html(req, res, 404, problemPage(pageLocale(req.headers['accept-language']), 'notFound'));
+}
+
+function tokenValues(purpose: 'open' | 'click' | 'unsubscribe', token: string, count: number): number[] | null {
+  return TOKEN_SHAPE.test(token) ? verifyToken(purpose, token, count) : null;
+}
+
+async function open(req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
+  if (!allow(req, res, ['GET', 'HEAD'])) return;
+  const ids = tokenValues('open', token, 1);
+  // A lost open is better than a broken-image icon in someone's inbox: log and answer the GIF.
+  if (ids) await recordOpen(getDb(), ids[0], classifyOpen(req.headers['user-agent'], req.method)).catch((e) => logError(req, e));
+  res.writeHead(200, GIF_HEADERS);
+  res.end(GIF);
+}
+
+async function click(req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
+  if (!allow(req, res, ['GET', 'HEAD'])) return;
+  const ids = tokenValues('click', token, 2);
+  const stored = ids && (await recordClick(getDb(), ids[0], ids[1], classifyClick(req.headers['user-agent'], req.method)));
+  const target = stored ? safeRedirect(stored) : null;
+  if (!target) return html(req, res, 404, problemPage(pageLocale(req.headers['accept-language']), 'notFound'));
+  res.writeHead(302, { location: target, 'cache-control': NO_STORE, 'content-length': 0 });
+  res.end();
+}
+
+/** Only http(s) targets, normalised by the URL parser (no header injection via stored text). */
+function safeRedirect(stored: string): string | null {
+  try {
+    const u = new URL(stored);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+async function unsubscribePage(req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
+  if (!allow(req, res, ['GET', 'HEAD', 'POST'])) return;
+  const accept = req.headers['accept-language'];
+  const ids = tokenValues('unsubscribe', token, 1);
+  if (req.method === 'POST') {
+    // Read (and cap) the body before answering, so keep-alive connections stay in sync.
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body === 'too-large') return html(req, res, 413, problemPage(pageLocale(accept), 'tooLarge'), true);
+    // Any POST with a valid token unsubscribes: mail clients send `List-Unsubscribe=One-Click`
+    // in various encodings, and refusing a variant would fail a legal opt-out.
+    const done = ids && (await unsubscribe(getDb(), ids[0]));
+    if (!done) return html(req, res, 404, problemPage(pageLocale(accept), 'notFound'));
+    return html(req, res, 200, donePage(pageLocale(accept, done.locale), done.workspaceName));
+  }
+  const recipient = ids && (await findRecipient(getDb(), ids[0]));
+  if (!recipient) return html(req, res, 404, problemPage(pageLocale(accept), 'notFound'));
+  const locale = pageLocale(accept, recipient.locale);
+  html(req, res, 200, recipient.subscribed ? confirmPage(locale, recipient.workspaceName) : donePage(locale, recipient.workspaceName));
+}
+
+function allow(req: IncomingMessage, res: ServerResponse, methods: string[]): boolean {
+  if (methods.includes(req.method ?? '')) return true;
+  res.setHeader('allow', methods.join(', '));
+  html(req, res, 405, problemPage(pageLocale(req.headers['accept-language']), 'method'), true);
+  return false;
+}
+
+function html(req: IncomingMessage, res: ServerResponse, status: number, body: string, close = false): void {
+  const buf = Buffer.from(body);
+  res.writeHead(status, { ...HTML_HEADERS, 'content-length': buf.length, ...(close ? { connection: 'close' } : {}) });
+  res.end(buf);
+  // An unread body of a refused request is dropped with the connection (once the answer is out), not drained.
+  if (close && !req.complete) res.once('finish', () => req.destroy());
+}
+
+function readBody(req: IncomingMessage, cap: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > cap) return resolve('too-large');
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > cap) {
+        req.removeAllListeners('data');
+        resolve('too-large');
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+    req.on('aborted', () => reject(new Error('request aborted')));
+  });
+}
+
+function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  logError(req, error);
+  try {
+    if (res.headersSent) res.destroy();
+    else html(req, res, 503, problemPage(pageLocale(req.headers['accept-language']), 'error'), true);
+  } catch {
+    res.destroy();
+  }
+}
+
+// One line per second at most: a database outage under a flood must not flood the log too.
+let lastLogAt = 0;
+let suppressed = 0;
+function logError(req: IncomingMessage, error: unknown): void {
+  const now = Date.now();
+  if (now - lastLogAt < 1000) {
+    suppressed++;
+    return;
+  }
+  const more = suppressed ? ` (${suppressed} similar errors suppressed)` : '';
+  lastLogAt = now;
+  suppressed = 0;
+  console.error(`[tracking] ${req.method} ${(req.url ?? '').slice(0, 8)}… failed${more}:`, error);
 }

@@ -1,0 +1,62 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { AutoRefresh } from '@/components/campaigns/report/auto-refresh';
+import { MachineToggle } from '@/components/campaigns/report/machine-toggle';
+import { ReportView } from '@/components/campaigns/report/report-view';
+import { StatusBadge } from '@/components/campaigns/status-badge';
+import { Alert } from '@/components/ui/alert';
+import { buttonClass } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/page-header';
+import { AppError } from '@/lib/errors';
+import { getCampaignReport } from '@/lib/reports/campaign';
+import { getPageContext } from '@/lib/workspaces/page-context';
+
+export default async function CampaignReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; id: string }>;
+  searchParams: Promise<{ machine?: string }>;
+}) {
+  const { slug, id } = await params;
+  const includeMachine = (await searchParams).machine === '1';
+  const { ctx } = await getPageContext(slug);
+  const report = await getCampaignReport(ctx, id, { includeMachine }).catch((e) => {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
+    throw e;
+  });
+  const t = await getTranslations('campaigns');
+  const c = report.campaign;
+  const editable = c.status === 'draft' || c.status === 'scheduled';
+  return (
+    <>
+      <PageHeader
+        title={c.name}
+        description={t('reportPage.title')}
+        actions={
+          <div className="flex items-center gap-3">
+            <StatusBadge status={c.status} />
+            {editable ? (
+              <Link className={buttonClass('secondary')} href={`/w/${slug}/campaigns/${id}/edit`}>
+                {t('edit')}
+              </Link>
+            ) : null}
+          </div>
+        }
+      />
+      {c.status === 'sending' ? (
+        <>
+          <AutoRefresh />
+          <Alert tone="info" className="mb-6">
+            {t('reportPage.sending', { sent: report.counts.delivered, total: report.counts.recipients })}
+          </Alert>
+        </>
+      ) : null}
+      <div className="mb-6">
+        <MachineToggle checked={includeMachine} />
+      </div>
+      <ReportView report={report} categoryLabel={t(`categories.${c.category}`)} />
+    </>
+  );
+}

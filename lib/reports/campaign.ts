@@ -1,0 +1,163 @@
+import { sql } from 'drizzle-orm';
+import { getCampaignInWorkspace } from '@/lib/campaigns/guards';
+import type { Campaign } from '@/lib/db/schema';
+import { executeRows } from '@/lib/db/sql';
+import {
+  bounceRate,
+  compareVariants,
+  complaintRate,
+  ctor,
+  ctr,
+  ctrVerdict,
+  openRate,
+  rangeVerdict,
+  unsubscribeRate,
+  type CtrVerdict,
+  type Rate,
+  type RangeVerdict,
+} from '@/lib/metrics';
+import { getWorkspace } from '@/lib/workspaces/get';
+import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
+import {
+  readHourly,
+  readLinks,
+  readSendGroups,
+  readTotals,
+  sendGroupSql,
+  sumGroups,
+  toSendGroup,
+  type AudienceCounts,
+  type HourCounts,
+  type LinkCounts,
+  type SendGroupRow,
+  type TotalCounts,
+  type UniqueCounts,
+} from './campaign-counts';
+
+export interface ReportOptions {
+  /** Count privacy-proxy opens and scanner clicks in the rates (default false: humans only). */
+  includeMachine?: boolean;
+}
+
+export interface EngagementRates {
+  openRate: Rate;
+  ctr: Rate;
+  ctor: Rate;
+}
+
+export interface CampaignReport {
+  campaign: Pick<Campaign, 'id' | 'name' | 'category' | 'audienceKind' | 'status' | 'startedAt' | 'finishedAt'>;
+  includeMachine: boolean;
+  counts: AudienceCounts & TotalCounts;
+  rates: EngagementRates & { unsubscribeRate: Rate; bounceRate: Rate; complaintRate: Rate };
+  benchmark: { range: { low: number; high: number }; verdict: RangeVerdict | null; reading: CtrVerdict | null };
+  /** A/B test-phase groups in the test's variant order (empty for a plain campaign). */
+  variants: (AudienceCounts & { key: string; rates: EngagementRates })[];
+  abVerdict: ReturnType<typeof compareVariants> | null;
+  links: LinkCounts[];
+  hourly: HourCounts[];
+}
+
+const pick = (u: UniqueCounts, includeMachine: boolean) => (includeMachine ? u.total : u.human);
+
+/** Open rate, CTR and CTOR of one audience, humans only unless machines are included. */
+export function engagementRates(c: AudienceCounts, includeMachine: boolean): EngagementRates {
+  const openers = pick(c.uniqueOpens, includeMachine);
+  const clickers = pick(c.uniqueClicks, includeMachine);
+  return { openRate: openRate(openers, c.delivered), ctr: ctr(clickers, c.delivered), ctor: ctor(clickers, openers) };
+}
+
+/** A campaign's report; any member (viewer included) may read it. Another tenant's id is NOT_FOUND. */
+export async function getCampaignReport(ctx: WorkspaceCtx, campaignId: string, { includeMachine = false }: ReportOptions = {}): Promise<CampaignReport> {
+  assertRole(ctx, 'viewer');
+  const campaign = await getCampaignInWorkspace(ctx.db, ctx, campaignId);
+  const [workspace, groups, totals, links, hourly] = await Promise.all([
+    getWorkspace(ctx),
+    readSendGroups(ctx.db, campaign.id),
+    readTotals(ctx.db, campaign.id),
+    readLinks(ctx.db, campaign.id),
+    readHourly(ctx.db, campaign.id),
+  ]);
+
+  const audience = sumGroups(groups);
+  const rates = engagementRates(audience, includeMachine);
+  const order = campaign.abTest?.variants.map((v) => v.key) ?? [];
+  const variants = order.flatMap((key) => {
+    const inVariant = groups.filter((g) => g.variantKey === key && !g.heldForWinner);
+    if (inVariant.length === 0) return [];
+    const counts = sumGroups(inVariant);
+    return [{ key, ...counts, rates: engagementRates(counts, includeMachine) }];
+  });
+  const metric = campaign.abTest?.metric === 'open' ? 'uniqueOpens' : 'uniqueClicks';
+  const abVerdict =
+    variants.length >= 2
+      ? compareVariants(variants.map((v) => ({ id: v.key, successes: pick(v[metric], includeMachine), trials: v.delivered })))
+      : null;
+  const range = workspace.benchmarks.ctrByCategory[campaign.category];
+
+  return {
+    campaign: {
+      id: campaign.id,
+      name: campaign.name,
+      category: campaign.category,
+      audienceKind: campaign.audienceKind,
+      status: campaign.status,
+      startedAt: campaign.startedAt,
+      finishedAt: campaign.finishedAt,
+    },
+    includeMachine,
+    counts: { ...audience, ...totals },
+    rates: {
+      ...rates,
+      unsubscribeRate: unsubscribeRate(totals.unsubscribes, audience.delivered),
+      bounceRate: bounceRate(totals.bounces, audience.delivered),
+      complaintRate: complaintRate(totals.complaints, audience.delivered),
+    },
+    benchmark: { range, verdict: rangeVerdict(rates.ctr, range), reading: ctrVerdict(rates.ctr, workspace.benchmarks.ctrReading) },
+    variants,
+    abVerdict,
+    links,
+    hourly,
+  };
+}
+
+export interface TrendPoint extends AudienceCounts {
+  campaignId: string;
+  name: string;
+  sentAt: Date | null;
+  ctr: Rate;
+  ctor: Rate;
+}
+
+export const TREND_MAX_CAMPAIGNS = 52;
+
+/** CTR and CTOR of the workspace's most recent sent campaigns, oldest first (a dashboard chart). */
+export async function getWorkspaceEmailTrend(
+  ctx: WorkspaceCtx,
+  { limit = 12, includeMachine = false }: { limit?: number } & ReportOptions = {},
+): Promise<TrendPoint[]> {
+  assertRole(ctx, 'viewer');
+  const take = Math.min(Math.max(Math.trunc(Number.isFinite(limit) ? limit : 12), 1), TREND_MAX_CAMPAIGNS);
+  const recent = sql`select id from campaigns where workspace_id = ${ctx.workspaceId}::uuid and status = 'sent'
+    order by coalesce(finished_at, started_at, created_at) desc limit ${take}`;
+  const [campaignRows, groupRows] = await Promise.all([
+    executeRows<{ id: string; name: string; sent_at: Date | string | null }>(
+      ctx.db,
+      sql`select id, name, coalesce(finished_at, started_at) as sent_at from campaigns where id in (${recent})
+          order by coalesce(finished_at, started_at, created_at) asc`,
+    ),
+    executeRows<SendGroupRow>(ctx.db, sendGroupSql(recent)),
+  ]);
+  return campaignRows.map((c) => {
+    const counts = sumGroups(groupRows.filter((g) => g.campaign_id === c.id).map(toSendGroup));
+    const rates = engagementRates(counts, includeMachine);
+    return {
+      campaignId: c.id,
+      name: c.name,
+      sentAt: c.sent_at === null ? null : new Date(c.sent_at),
+      ...counts,
+      ctr: rates.ctr,
+      ctor: rates.ctor,
+    };
+  });
+}

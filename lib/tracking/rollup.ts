@@ -1,0 +1,160 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { executeRows } from '@/lib/db/sql';
+import { withTransaction } from '@/lib/db/transaction';
+
+/**
+ * Folds new `events` into the roll-ups the reports read: first open/click times on campaign_sends,
+ * campaign_stats totals, campaign_stats_hourly and campaign_link_clickers. Events are consumed in
+ * id order from the `events` cursor, one transaction per batch that also advances the cursor.
+ *
+ * Several workers: the batch locks the cursor row (FOR UPDATE SKIP LOCKED), so a second worker
+ * finds it taken and returns 0 instead of counting the same events again.
+ *
+ * Ids are taken from a sequence before their insert commits, so id 100 may become visible after
+ * 101. A batch therefore stops at a gap in the ids. The first time a batch stops at a gap, the
+ * gap is noted in the cursor row ROLLUP_GAP_CURSOR; once it has been seen for
+ * ROLLUP_GAP_GRACE_SECONDS it counts as a rolled-back insert and is passed. Observation time,
+ * not events.created_at, decides, so backdated events cannot make an in-flight one look old.
+ */
+export const ROLLUP_CURSOR = 'events';
+export const ROLLUP_GAP_CURSOR = 'events:gap';
+export const ROLLUP_GAP_GRACE_SECONDS = 30;
+export const ROLLUP_DEFAULT_BATCH = 10_000;
+
+export interface RollupOptions {
+  batchSize?: number;
+  /** Stop after this many batches (default: until caught up). */
+  maxBatches?: number;
+  /** How long a gap in the ids must have been seen before it counts as permanent. */
+  gapGraceSeconds?: number;
+}
+
+/** Consumes events up to the present; returns how many it consumed (0 when another worker holds the cursor). */
+export async function rollupEvents(
+  db: Db,
+  { batchSize = ROLLUP_DEFAULT_BATCH, maxBatches = Infinity, gapGraceSeconds = ROLLUP_GAP_GRACE_SECONDS }: RollupOptions = {},
+): Promise<number> {
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+  await db.execute(sql`insert into cursors (name, position) values (${ROLLUP_CURSOR}, 0) on conflict (name) do nothing`);
+  let total = 0;
+  for (let batch = 0; batch < maxBatches; batch++) {
+    const consumed = await withTransaction(db, (tx) => rollupBatch(tx, batchSize, gapGraceSeconds));
+    if (consumed === null) break;
+    total += consumed;
+    // A short batch means caught up, or stopped at a gap: the next run goes on from there.
+    if (consumed < batchSize) break;
+  }
+  return total;
+}
+
+/** One batch in the caller's transaction; null when another worker holds the cursor. */
+async function rollupBatch(tx: Db, batchSize: number, graceSeconds: number): Promise<number | null> {
+  const [cursor] = await executeRows<{ position: string | number }>(
+    tx,
+    sql`select position from cursors where name = ${ROLLUP_CURSOR} for update skip locked`,
+  );
+  if (!cursor) return null;
+  const from = Number(cursor.position);
+  const [noted] = await executeRows<{ position: string | number; expired: boolean }>(
+    tx,
+    sql`select position, updated_at < now() - ${graceSeconds}::int * interval '1 second' as expired
+        from cursors where name = ${ROLLUP_GAP_CURSOR}`,
+  );
+  const passable = noted?.expired ? Number(noted.position) : 0;
+  const [range] = await executeRows<{ upto: string | number; count: number; gap_at: string | number | null }>(
+    tx,
+    batchRange(from, batchSize, passable),
+  );
+  if (range.gap_at !== null) {
+    // Keeps the first-seen time of a gap that is still there; a new gap starts its own clock.
+    await tx.execute(sql`
+      insert into cursors (name, position, updated_at) values (${ROLLUP_GAP_CURSOR}, ${Number(range.gap_at)}, now())
+      on conflict (name) do update set position = excluded.position, updated_at = now()
+      where cursors.position <> excluded.position`);
+  }
+  if (range.count === 0) return 0;
+  const upto = Number(range.upto);
+  await tx.execute(applyRange(from, upto));
+  await tx.execute(sql`update cursors set position = ${upto}, updated_at = now() where name = ${ROLLUP_CURSOR}`);
+  return range.count;
+}
+
+/**
+ * Up to batchSize events after `from`, cut before the first gap in the ids other than the one
+ * ending at `passable` (the id after a gap seen long enough). `gap_at` is the id after the cut.
+ */
+function batchRange(from: number, batchSize: number, passable: number) {
+  return sql`
+    with b as (
+      select id, lag(id, 1, ${from}::bigint) over (order by id) as prev
+      from (select id from events where id > ${from} order by id limit ${batchSize}) x
+    ), stop as (
+      select min(id) as at from b where id <> prev + 1 and id <> ${passable}
+    )
+    select coalesce(max(b.id) filter (where s.at is null or b.id < s.at), ${from}::bigint) as upto,
+      (count(*) filter (where s.at is null or b.id < s.at))::int as count, max(s.at) as gap_at
+    from b cross join stop s`;
+}
+
+/**
+ * Every roll-up of events (from, upto] in one statement, so the range is read once. Events of
+ * deleted campaigns, sends or links are skipped (the roll-up tables reference them).
+ */
+function applyRange(from: number, upto: number) {
+  return sql`
+    with batch as materialized (
+      -- The workspace comes from the campaign, so one campaign can never yield two stats rows.
+      select e.id, e.campaign_id, c.workspace_id, e.send_id, e.link_id, e.type, e.machine, e.created_at
+      from events e join campaigns c on c.id = e.campaign_id
+      where e.id > ${from} and e.id <= ${upto}
+    ), firsts as (
+      update campaign_sends s set
+        first_open_at = coalesce(s.first_open_at, f.open_at),
+        first_human_open_at = coalesce(s.first_human_open_at, f.human_open_at),
+        first_click_at = coalesce(s.first_click_at, f.click_at),
+        first_human_click_at = coalesce(s.first_human_click_at, f.human_click_at)
+      from (
+        select send_id,
+          min(created_at) filter (where type = 'open') as open_at,
+          min(created_at) filter (where type = 'open' and not machine) as human_open_at,
+          min(created_at) filter (where type = 'click') as click_at,
+          min(created_at) filter (where type = 'click' and not machine) as human_click_at
+        from batch where send_id is not null and type in ('open', 'click') group by send_id
+      ) f
+      where s.id = f.send_id and (
+        (s.first_open_at is null and f.open_at is not null) or (s.first_human_open_at is null and f.human_open_at is not null) or
+        (s.first_click_at is null and f.click_at is not null) or (s.first_human_click_at is null and f.human_click_at is not null))
+    ), totals as (
+      insert into campaign_stats as t (campaign_id, workspace_id, opens, human_opens, clicks, human_clicks, unsubscribes, bounces, complaints, conversions, updated_at)
+      select campaign_id, workspace_id,
+        count(*) filter (where type = 'open'), count(*) filter (where type = 'open' and not machine),
+        count(*) filter (where type = 'click'), count(*) filter (where type = 'click' and not machine),
+        count(*) filter (where type = 'unsubscribe'), count(*) filter (where type = 'bounce'),
+        count(*) filter (where type = 'complaint'), count(*) filter (where type = 'conversion'), now()
+      from batch group by campaign_id, workspace_id
+      on conflict (campaign_id) do update set
+        opens = t.opens + excluded.opens, human_opens = t.human_opens + excluded.human_opens,
+        clicks = t.clicks + excluded.clicks, human_clicks = t.human_clicks + excluded.human_clicks,
+        unsubscribes = t.unsubscribes + excluded.unsubscribes, bounces = t.bounces + excluded.bounces,
+        complaints = t.complaints + excluded.complaints, conversions = t.conversions + excluded.conversions,
+        updated_at = now()
+    ), hourly as (
+      insert into campaign_stats_hourly as h (campaign_id, hour, opens, human_opens, clicks, human_clicks)
+      select campaign_id, date_trunc('hour', created_at, 'UTC'),
+        count(*) filter (where type = 'open'), count(*) filter (where type = 'open' and not machine),
+        count(*) filter (where type = 'click'), count(*) filter (where type = 'click' and not machine)
+      from batch where type in ('open', 'click') group by 1, 2
+      on conflict (campaign_id, hour) do update set
+        opens = h.opens + excluded.opens, human_opens = h.human_opens + excluded.human_opens,
+        clicks = h.clicks + excluded.clicks, human_clicks = h.human_clicks + excluded.human_clicks
+    )
+    insert into campaign_link_clickers as k (link_id, send_id, clicks, human_clicks, first_at)
+    select b.link_id, b.send_id, count(*), count(*) filter (where not b.machine), min(b.created_at)
+    from batch b join campaign_links l on l.id = b.link_id and l.campaign_id = b.campaign_id
+    where b.type = 'click' and b.send_id is not null
+    group by b.link_id, b.send_id
+    on conflict (link_id, send_id) do update set
+      clicks = k.clicks + excluded.clicks, human_clicks = k.human_clicks + excluded.human_clicks,
+      first_at = least(k.first_at, excluded.first_at)`;
+}
