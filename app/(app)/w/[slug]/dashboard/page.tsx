@@ -5,18 +5,24 @@ import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { EmailTrendCard } from '@/components/dashboard/email-trend-card';
 import { ListHealthCard } from '@/components/dashboard/list-health-card';
 import { getListHealth } from '@/lib/contacts/health';
 import { getDb } from '@/lib/db/client';
 import { hasRole } from '@/lib/workspaces/context';
 import { getPageContext, type SlugParams } from '@/lib/workspaces/page-context';
+import { getWorkspaceEmailTrend } from '@/lib/reports/campaign';
 import { getSetupProgress } from '@/lib/workspaces/setup';
 
 export default async function DashboardPage({ params }: SlugParams) {
   const { slug } = await params;
   const { workspace, role, ctx } = await getPageContext(slug);
   const t = await getTranslations();
-  const [setup, health] = await Promise.all([getSetupProgress(getDb(), workspace.id), getListHealth(ctx, workspace)]);
+  const [setup, health, trend] = await Promise.all([
+    getSetupProgress(getDb(), workspace.id),
+    getListHealth(ctx, workspace),
+    getWorkspaceEmailTrend(ctx, { limit: 12 }),
+  ]);
   const steps = [
     { done: setup.profileTouched, label: t('dashboard.setupProfile'), href: `/w/${slug}/settings` },
     { done: setup.sendingConfigured, label: t('dashboard.setupSending'), href: `/w/${slug}/settings/sending` },
@@ -55,7 +61,8 @@ export default async function DashboardPage({ params }: SlugParams) {
           </Card>
         ) : null}
       </div>
-      <div className="mt-6">
+      <div className="mt-6 space-y-6">
+        <EmailTrendCard points={trend} />
         <ListHealthCard health={health} inactivityDays={workspace.benchmarks.inactivityDays} />
       </div>
     </>
