@@ -34,6 +34,9 @@ export default async function DashboardPage({ params }: SlugParams) {
       <PageHeader title={t('dashboard.welcome', { workspace: workspace.name })} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
+          {trend.length ? (
+            <EmailTrendCard points={trend} />
+          ) : (
           <EmptyState icon={BarChart3} title={t('empty.dashboard.title')} body={t('empty.dashboard.body')}>
             {hasRole(role, 'admin') ? (
               <Link className={buttonClass('secondary')} href={`/w/${slug}/settings/members`}>
@@ -41,6 +44,7 @@ export default async function DashboardPage({ params }: SlugParams) {
               </Link>
             ) : null}
           </EmptyState>
+          )}
         </div>
         {hasRole(role, 'admin') ? (
           <Card title={t('dashboard.setupTitle')}>
@@ -62,7 +66,6 @@ export default async function DashboardPage({ params }: SlugParams) {
         ) : null}
       </div>
       <div className="mt-6 space-y-6">
-        <EmailTrendCard points={trend} />
         <ListHealthCard health={health} inactivityDays={workspace.benchmarks.inactivityDays} />
       </div>
     </>
