@@ -1,0 +1,54 @@
+import { useFormatter, useTranslations } from 'next-intl';
+import type { Contact } from '@/lib/db/schema';
+import type { InactivityTierId } from '@/lib/metrics/reactivation';
+
+interface Props {
+  contact: Contact;
+  /** From lib/metrics (contactInactivityTier); null while active or when nothing is known. */
+  tier: InactivityTierId | null;
+  engaged: boolean;
+}
+
+export function ContactProfile({ contact: c, tier, engaged }: Props) {
+  const t = useTranslations('contacts.detail');
+  const format = useFormatter();
+  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : t('never'));
+  const rows: [string, string][] = [
+    [t('email'), c.email],
+    [t('firstName'), c.firstName ?? '—'],
+    [t('lastName'), c.lastName ?? '—'],
+    [t('joined'), c.joinedAt ? format.dateTime(c.joinedAt, { dateStyle: 'medium' }) : '—'],
+    [t('lastOpen'), date(c.lastOpenAt)],
+    [t('lastClick'), date(c.lastClickAt)],
+    [t('lastPurchase'), date(c.lastPurchaseAt)],
+    [t('inactivity'), tier ? t(`tiers.${tier}`) : engaged ? t('active') : t('noSignals')],
+    [t('added'), date(c.createdAt)],
+    [t('updated'), date(c.updatedAt)],
+  ];
+  return (
+    <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt className="text-zinc-500">{label}</dt>
+          <dd className="font-medium break-words text-zinc-900">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function ContactAttributes({ attributes }: { attributes: Record<string, string> }) {
+  const t = useTranslations('contacts.detail');
+  const entries = Object.entries(attributes).sort(([a], [b]) => a.localeCompare(b));
+  if (entries.length === 0) return <p className="text-sm text-zinc-500">{t('noAttributes')}</p>;
+  return (
+    <dl className="divide-y divide-zinc-100 text-sm" data-testid="contact-attributes">
+      {entries.map(([key, value]) => (
+        <div key={key} className="grid grid-cols-[minmax(8rem,1fr)_2fr] gap-4 py-2">
+          <dt className="font-mono text-xs text-zinc-600">{key}</dt>
+          <dd className="break-words text-zinc-900">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,96 @@
+import { CONTACT_LIMITS } from '@/lib/db/schema/contacts/constants';
+import { attributeKeySchema } from '@/lib/db/schema/contacts/fields';
+import type { ImportMapping } from '@/lib/db/schema/contacts/validation';
+
+export const SINGLE_TARGETS = ['email', 'firstName', 'lastName', 'tags'] as const;
+export type ColumnTarget = (typeof SINGLE_TARGETS)[number] | 'attribute' | 'skip';
+export const COLUMN_TARGETS: ColumnTarget[] = [...SINGLE_TARGETS, 'attribute', 'skip'];
+
+export interface ColumnChoice {
+  index: number;
+  header: string;
+  target: ColumnTarget;
+  attributeKey: string;
+  /** Why a column cannot be mapped: the server matches columns by their (unique, non-empty) name. */
+  problem?: 'noName' | 'duplicate' | 'tooLong';
+}
+
+const GUESSES: [ColumnTarget, RegExp][] = [
+  ['email', /^(e-?mail|e-?mail ?(address|adres)|email_address)$/i],
+  ['firstName', /^(first[ _]?name|given[ _]?name|voornaam|first)$/i],
+  ['lastName', /^(last[ _]?name|surname|family[ _]?name|achternaam|last)$/i],
+  ['tags', /^(tags?|labels?)$/i],
+];
+/** Columns of Pulse's own export that an import does not take over (status is never imported). */
+const SYSTEM = /^(status|joined_at|created_at|last_(open|click|purchase)_at)$/i;
+
+/** "Plaats van herkomst" → "Plaats_van_herkomst"; "attributes.city" (our export) → "city". */
+export function attributeKeyFor(header: string, index: number): string {
+  const base = header
+    .trim()
+    .replace(/^attributes\./i, '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '_')
+    .replace(/^[^A-Za-z]+/, '')
+    .replace(/_+$/, '')
+    .slice(0, CONTACT_LIMITS.attributeKeyLength);
+  return base || `column_${index + 1}`;
+}
+
+export function guessColumns(header: string[]): ColumnChoice[] {
+  const names = header.map((h) => h.trim());
+  const taken = new Set<ColumnTarget>();
+  const keys = new Set<string>();
+  return names.map((name, index) => {
+    const problem = name === '' ? 'noName' : name.length > 200 ? 'tooLong' : names.indexOf(name) !== index || names.lastIndexOf(name) !== index ? 'duplicate' : undefined;
+    let key = attributeKeyFor(name, index);
+    for (let n = 2; keys.has(key.toLowerCase()); n++) key = `${attributeKeyFor(name, index).slice(0, 36)}_${n}`;
+    keys.add(key.toLowerCase());
+    const guess = GUESSES.find(([target, re]) => !taken.has(target) && re.test(name))?.[0];
+    const target: ColumnTarget = problem ? 'skip' : guess ?? (SYSTEM.test(name) ? 'skip' : 'attribute');
+    if (guess && !problem) taken.add(guess);
+    return { index, header: name, target, attributeKey: key, problem };
+  });
+}
+
+/** Picking email, first name, last name or tags for one column takes it away from any other. */
+export function chooseTarget(columns: ColumnChoice[], index: number, target: ColumnTarget): ColumnChoice[] {
+  const single = (SINGLE_TARGETS as readonly string[]).includes(target);
+  return columns.map((c) =>
+    c.index === index ? { ...c, target } : single && c.target === target ? { ...c, target: 'skip' } : c,
+  );
+}
+
+export type MappingErrors = { email?: string; attributes?: string; keys: Record<number, string> };
+
+/** The mapping the server expects, or i18n keys of what to fix first. */
+export function buildMapping(columns: ColumnChoice[]): { mapping: ImportMapping } | { errors: MappingErrors } {
+  const errors: MappingErrors = { keys: {} };
+  const of = (target: ColumnTarget) => columns.find((c) => c.target === target)?.header;
+  const email = of('email');
+  if (!email) errors.email = 'contacts.import.needEmail';
+  const attributes: Record<string, string> = {};
+  const seen = new Set<string>();
+  for (const c of columns.filter((col) => col.target === 'attribute')) {
+    const key = attributeKeySchema.safeParse(c.attributeKey);
+    if (!key.success) errors.keys[c.index] = key.error.issues[0].message;
+    else if (seen.has(key.data.toLowerCase())) errors.keys[c.index] = 'contacts.import.duplicateKey';
+    else {
+      seen.add(key.data.toLowerCase());
+      attributes[key.data] = c.header;
+    }
+  }
+  if (seen.size > CONTACT_LIMITS.attributesPerContact) errors.attributes = 'validation.tooMany';
+  if (!email || errors.attributes || Object.keys(errors.keys).length > 0) return { errors };
+  const mapping: ImportMapping = { email };
+  for (const target of ['firstName', 'lastName', 'tags'] as const) {
+    const header = of(target);
+    if (header) mapping[target] = header;
+  }
+  if (seen.size > 0) mapping.attributes = attributes;
+  return { mapping };
+}
+
+/** The import stores the file name as plain text; a name with markup is made safe rather than refused. */
+export const safeFileName = (name: string) => name.replace(/[<>]/g, '_').slice(0, 255) || 'contacts.csv';

@@ -1,0 +1,114 @@
+'use client';
+
+import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { TextField } from '@/components/ui/field';
+import { FormStatus } from '@/components/ui/form-status';
+import { useActionForm } from '@/components/ui/use-action-form';
+import { createListAction, deleteListAction, renameListAction } from '@/lib/actions/contacts';
+
+type ListRow = { id: string; name: string; members: number };
+
+interface Props {
+  workspaceId: string;
+  slug: string;
+  canEdit: boolean;
+  lists: ListRow[];
+}
+
+export function ListsPanel({ workspaceId, slug, canEdit, lists }: Props) {
+  const t = useTranslations('contacts.lists');
+  const create = useActionForm(createListAction, { reset: true });
+  return (
+    <Card title={t('title')} description={t('description')}>
+      {lists.length === 0 ? (
+        <p className="text-sm text-zinc-500">{t('empty')}</p>
+      ) : (
+        <div className="-mx-5 overflow-x-auto sm:-mx-6">
+          <table className="min-w-full text-sm" data-testid="lists">
+            <thead className="text-left text-xs uppercase tracking-wide text-zinc-500">
+              <tr>
+                <th scope="col" className="px-5 py-2 font-medium sm:px-6">{t('name')}</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">{t('members')}</th>
+                {canEdit ? <th scope="col" className="px-5 py-2 text-right font-medium sm:px-6">{t('actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {lists.map((l) => (
+                <ListRowView key={l.id} list={l} workspaceId={workspaceId} slug={slug} canEdit={canEdit} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canEdit ? (
+        <form onSubmit={create.onSubmit} noValidate className="mt-5 flex flex-wrap items-start gap-3" aria-label={t('create')}>
+          <input type="hidden" name="workspaceId" value={workspaceId} />
+          <TextField className="min-w-[14rem] flex-1" label={t('newName')} name="name" maxLength={80} required error={create.fieldErrors.name} />
+          <Button type="submit" className="sm:mt-7" pending={create.isPending}>
+            {t('create')}
+          </Button>
+          <div className="basis-full">
+            <FormStatus error={create.fieldErrors.name ? null : create.formError} />
+          </div>
+        </form>
+      ) : null}
+    </Card>
+  );
+}
+
+function ListRowView({ list, workspaceId, slug, canEdit }: { list: ListRow; workspaceId: string; slug: string; canEdit: boolean }) {
+  const t = useTranslations('contacts.lists');
+  const format = useFormatter();
+  const [renaming, setRenaming] = useState(false);
+  const rename = useActionForm(renameListAction, { onSuccess: () => setRenaming(false) });
+  const remove = useActionForm(deleteListAction);
+  return (
+    <tr className="border-t border-zinc-100 align-top" data-testid={`list-${list.name}`}>
+      <td className="px-5 py-3 sm:px-6">
+        {renaming ? (
+          <form onSubmit={rename.onSubmit} noValidate className="flex flex-wrap items-start gap-2" aria-label={t('renameNamed', { name: list.name })}>
+            <input type="hidden" name="workspaceId" value={workspaceId} />
+            <input type="hidden" name="listId" value={list.id} />
+            <TextField label={t('newNameFor', { name: list.name })} name="name" defaultValue={list.name} maxLength={80} autoFocus error={rename.fieldErrors.name} />
+            <Button type="submit" variant="secondary" className="mt-7" pending={rename.isPending}>
+              {t('save')}
+            </Button>
+            <Button variant="ghost" className="mt-7" onClick={() => setRenaming(false)}>
+              {t('cancel')}
+            </Button>
+          </form>
+        ) : (
+          <Link href={`/w/${slug}/contacts?listId=${list.id}`} className="font-medium text-brand-700 hover:underline">
+            {list.name}
+          </Link>
+        )}
+        <FormStatus error={rename.fieldErrors.name ? null : (rename.formError ?? remove.formError)} />
+      </td>
+      <td className="px-3 py-3 text-right tabular-nums text-zinc-700">{format.number(list.members)}</td>
+      {canEdit ? (
+        <td className="whitespace-nowrap px-5 py-1.5 text-right sm:px-6">
+          {renaming ? null : (
+            <Button variant="ghost" className="min-h-8 px-2 py-1" onClick={() => setRenaming(true)} aria-label={t('renameNamed', { name: list.name })}>
+              {t('rename')}
+            </Button>
+          )}
+          <Button
+            variant="ghost"
+            className="min-h-8 px-2 py-1 text-red-700"
+            pending={remove.isPending}
+            aria-label={t('deleteNamed', { name: list.name })}
+            onClick={() => {
+              if (window.confirm(t('confirmDelete', { name: list.name }))) void remove.run({ workspaceId, listId: list.id });
+            }}
+          >
+            {t('delete')}
+          </Button>
+        </td>
+      ) : null}
+    </tr>
+  );
+}
