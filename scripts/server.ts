@@ -4,6 +4,8 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { ensureBooted } from '../lib/boot';
+import { getDb } from '../lib/db/client';
+import { startWorker } from '../lib/jobs/worker';
 import { handleTracking } from '../lib/tracking/http';
 
 const dev = process.argv.includes('--dev');
@@ -21,7 +23,13 @@ async function main() {
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => console.log(`[pulse] ready on http://localhost:${port}`));
-  const stop = () => server.close(() => process.exit(0));
+  // Embedded worker (scheduled campaigns, sending, roll-ups): off when `npm run worker` processes do it.
+  const worker = process.env.PULSE_WORKER === 'off' ? null : startWorker({ db: getDb() });
+  // Graceful: mails in flight finish and are recorded, claimed recipients go back to the queue.
+  const stop = () => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    void Promise.all([closed, worker?.stop()]).then(() => process.exit(0));
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

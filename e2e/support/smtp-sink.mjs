@@ -23,7 +23,8 @@ const server = new SMTPServer({
           subject: mail.subject ?? '',
           text: mail.text ?? '',
           html: typeof mail.html === 'string' ? mail.html : '',
-          headers: Object.fromEntries([...mail.headers.keys()].map((k) => [k, String(mail.headers.get(k))])),
+          // Raw header lines (mailparser folds List-* headers into a structured `list` object).
+          headers: Object.fromEntries(mail.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()])),
           receivedAt: new Date().toISOString(),
         };
         fs.writeFileSync(path.join(dir, `${Date.now()}-${++seq}.json`), JSON.stringify(record, null, 2));

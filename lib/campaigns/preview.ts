@@ -2,22 +2,13 @@ import { eq } from 'drizzle-orm';
 import { users, type Campaign } from '@/lib/db/schema';
 import { invalid } from '@/lib/errors';
 import { sendMail } from '@/lib/mail/send';
-import { translator } from '@/lib/i18n/translator';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
 import { getWorkspace } from '@/lib/workspaces/get';
+import { footerFor } from './footer';
 import { getCampaignInWorkspace } from './guards';
 import { renderCampaignMail, type RenderInput } from './render';
 import { sendReadiness } from './schedule';
 
-/** Footer texts in the workspace language; the postal address comes from the sending identity. */
-export function footerFor(locale: 'en' | 'nl', workspaceName: string) {
-  const t = translator(locale);
-  return {
-    address: workspaceName,
-    unsubscribeLabel: t('campaigns.mail.unsubscribe'),
-    reason: t('campaigns.mail.reason', { workspace: workspaceName }),
-  };
-}
 
 export function previewInput(c: Campaign, locale: 'en' | 'nl', workspaceName: string, contact: RenderInput['contact']): RenderInput {
   return { subject: c.subject, previewText: c.previewText, blocks: c.blocks, contact, locale, footer: footerFor(locale, workspaceName) };
