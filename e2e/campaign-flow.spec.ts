@@ -80,4 +80,15 @@ test('import, send, open, click, and see it in the report', async ({ page }) => 
   }).toPass({ timeout: 60_000 });
   await expect(page.getByText('Click-through rate (CTR)').locator('..').getByText(/^50\.0 %/)).toBeVisible();
   await expect(page.getByText('Delivered', { exact: true }).first().locator('..').getByText('2', { exact: true })).toBeVisible();
+
+  // Drill-down: who clicked, on the page and as CSV.
+  await page.getByRole('link', { name: 'Clicked', exact: true }).click();
+  await expect(page.locator('#recipients').getByRole('link', { name: ada })).toBeVisible();
+  await expect(page.locator('#recipients').getByRole('link', { name: bob })).toHaveCount(0);
+  const csvHref = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
+  const csv = await page.request.get(csvHref!);
+  expect(csv.status()).toBe(200);
+  const text = await csv.text();
+  expect(text).toContain(ada);
+  expect(text).not.toContain(bob);
 });

@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { overrideWinner } from '@/lib/campaigns/ab-winner';
 import { getCampaignInWorkspace } from '@/lib/campaigns/guards';
 import { createCampaign, deleteCampaign, updateCampaign } from '@/lib/campaigns/manage';
 import { sendTestCampaign } from '@/lib/campaigns/preview';
@@ -55,4 +56,12 @@ export const sendTestCampaignAction = workspaceAction('member')
     await getCampaignInWorkspace(ctx.db, ctx.wctx, parsedInput.campaignId);
     const r = await sendTestCampaign({ ctx: ctx.wctx, input: { campaignId: parsedInput.campaignId, to: parsedInput.to ?? undefined } });
     return { status: r.status, transport: r.transport, error: r.error };
+  });
+
+export const overrideWinnerAction = workspaceAction('member')
+  .metadata({ name: 'campaign.overrideWinner' })
+  .inputSchema(campaignRefSchema.extend({ winnerKey: z.enum(['A', 'B', 'C', 'D'], { error: 'validation.choose' }) }))
+  .action(async ({ parsedInput, ctx }) => {
+    await overrideWinner({ ctx: ctx.wctx, input: parsedInput });
+    return { winnerKey: parsedInput.winnerKey };
   });

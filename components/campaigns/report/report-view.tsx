@@ -1,4 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import { ShareBars } from '@/components/ui/charts/share-bars';
 import { TrendChart } from '@/components/ui/charts/trend-chart';
@@ -6,7 +7,7 @@ import type { CampaignReport } from '@/lib/reports/campaign';
 import { AB_MIN_RECIPIENTS_PER_VARIANT, formatRate, percent } from '@/lib/metrics';
 import { MetricCard } from './metric-card';
 
-export async function ReportView({ report, categoryLabel }: { report: CampaignReport; categoryLabel: string }) {
+export async function ReportView({ report, categoryLabel, abExtra }: { report: CampaignReport; categoryLabel: string; abExtra?: ReactNode }) {
   const t = await getTranslations('campaigns.reportPage');
   const locale = await getLocale();
   const format = await getFormatter();
@@ -135,6 +136,7 @@ export async function ReportView({ report, categoryLabel }: { report: CampaignRe
                   : t('abNoDifference')}
             </p>
           ) : null}
+          {abExtra}
         </Card>
       ) : null}
     </div>

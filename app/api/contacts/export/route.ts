@@ -1,6 +1,6 @@
 import { exportContacts } from '@/lib/contacts/export';
 import { parseFilter } from '@/components/contacts/filter-params';
-import { jsonError, routeError, routeWorkspaceCtx } from '../_lib/route-context';
+import { jsonError, routeError, routeWorkspaceCtx } from '@/lib/http/route-context';
 
 /**
  * GET /api/contacts/export?workspaceId=…&q=…&status=…&listId=…&tag=…&segmentId=…[&format=excel]

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { importContacts } from '@/lib/contacts/import';
 import { IMPORT_LIMITS, type ContactImport } from '@/lib/db/schema';
 import { importRequestSchema } from '@/lib/db/schema/contacts/validation';
-import { assertSameOrigin, jsonError, routeError, routeWorkspaceCtx } from '../_lib/route-context';
+import { assertSameOrigin, jsonError, routeError, routeWorkspaceCtx } from '@/lib/http/route-context';
 
 function parseJson(raw: string | null): unknown {
   if (raw === null) return undefined;

@@ -3,13 +3,18 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AutoRefresh } from '@/components/campaigns/report/auto-refresh';
 import { MachineToggle } from '@/components/campaigns/report/machine-toggle';
+import { RecipientsCard } from '@/components/campaigns/report/recipients-card';
 import { ReportView } from '@/components/campaigns/report/report-view';
+import { WinnerOverride } from '@/components/campaigns/report/winner-override';
 import { StatusBadge } from '@/components/campaigns/status-badge';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { AppError } from '@/lib/errors';
+import { getCampaignInWorkspace } from '@/lib/campaigns/guards';
 import { getCampaignReport } from '@/lib/reports/campaign';
+import { RECIPIENT_FILTERS, type RecipientFilter } from '@/lib/reports/recipients';
+import { hasRole } from '@/lib/workspaces/context';
 import { getPageContext } from '@/lib/workspaces/page-context';
 
 export default async function CampaignReportPage({
@@ -17,17 +22,22 @@ export default async function CampaignReportPage({
   searchParams,
 }: {
   params: Promise<{ slug: string; id: string }>;
-  searchParams: Promise<{ machine?: string }>;
+  searchParams: Promise<{ machine?: string; who?: string }>;
 }) {
   const { slug, id } = await params;
-  const includeMachine = (await searchParams).machine === '1';
-  const { ctx } = await getPageContext(slug);
+  const sp = await searchParams;
+  const includeMachine = sp.machine === '1';
+  const who: RecipientFilter = (RECIPIENT_FILTERS as readonly string[]).includes(sp.who ?? '') ? (sp.who as RecipientFilter) : 'opened';
+  const { ctx, role } = await getPageContext(slug);
   const report = await getCampaignReport(ctx, id, { includeMachine }).catch((e) => {
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
     throw e;
   });
   const t = await getTranslations('campaigns');
   const c = report.campaign;
+  const full = await getCampaignInWorkspace(ctx.db, ctx, id);
+  const ab = full.abTest;
+  const winner = ab?.winnerOverride ?? full.winnerKey;
   const editable = c.status === 'draft' || c.status === 'scheduled';
   return (
     <>
@@ -56,7 +66,23 @@ export default async function CampaignReportPage({
       <div className="mb-6">
         <MachineToggle checked={includeMachine} />
       </div>
-      <ReportView report={report} categoryLabel={t(`categories.${c.category}`)} />
+      <ReportView
+        report={report}
+        categoryLabel={t(`categories.${c.category}`)}
+        abExtra={
+          ab ? (
+            <>
+              {winner ? <p className="mt-2 text-sm text-zinc-700">{t('reportPage.winnerChosen', { key: winner, manual: String(Boolean(ab.winnerOverride)) })}</p> : null}
+              {c.status === 'sending' && hasRole(role, 'member') ? (
+                <WinnerOverride workspaceId={ctx.workspaceId} campaignId={id} keys={ab.variants.map((v) => v.key)} current={winner ?? null} />
+              ) : null}
+            </>
+          ) : null
+        }
+      />
+      <div className="mt-6">
+        <RecipientsCard ctx={ctx} campaignId={id} filter={who} includeMachine={includeMachine} basePath={`/w/${slug}/campaigns/${id}`} />
+      </div>
     </>
   );
 }
