@@ -91,4 +91,11 @@ test('import, send, open, click, and see it in the report', async ({ page }) => 
   const text = await csv.text();
   expect(text).toContain(ada);
   expect(text).not.toContain(bob);
+
+  // Once sent, the dashboard charts CTR and CTOR across campaigns.
+  await expect(async () => {
+    await page.goto(`/w/${owner.slug}/dashboard`);
+    await expect(page.getByRole('heading', { name: 'CTR and CTOR of recent campaigns' })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByRole('table', { name: 'CTR and CTOR of recent campaigns' })).toHaveCount(1);
 });

@@ -1,4 +1,4 @@
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { TrendChart } from '@/components/ui/charts/trend-chart';
 import type { TrendPoint } from '@/lib/reports/campaign';
@@ -6,9 +6,7 @@ import type { TrendPoint } from '@/lib/reports/campaign';
 /** CTR and CTOR across the most recent sent campaigns (rates from lib/metrics via the report). */
 export async function EmailTrendCard({ points }: { points: TrendPoint[] }) {
   const t = await getTranslations('dashboard');
-  const locale = await getLocale();
   const format = await getFormatter();
-  const fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   return (
     <Card title={t('emailTrend')}>
       {points.length === 0 ? (
@@ -17,7 +15,8 @@ export async function EmailTrendCard({ points }: { points: TrendPoint[] }) {
         <TrendChart
           title={t('emailTrend')}
           xKey="campaign"
-          formatValue={(v) => `${fmt.format(v)} %`}
+          unit=" %"
+          decimals={1}
           data={points.map((p) => ({
             campaign: p.sentAt ? `${p.name} (${format.dateTime(p.sentAt, { day: 'numeric', month: 'short' })})` : p.name,
             ctr: p.ctr,

@@ -1,5 +1,6 @@
 'use client';
 
+import { useLocale } from 'next-intl';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface TrendSeries {
@@ -18,16 +19,19 @@ export function TrendChart({
   xKey,
   series,
   unit = '',
-  formatValue,
+  decimals = 0,
 }: {
   title: string;
   data: Record<string, string | number | null>[];
   xKey: string;
   series: TrendSeries[];
+  /** Appended to every value, e.g. ' %'. (A server component cannot pass a formatter function.) */
   unit?: string;
-  formatValue?: (v: number) => string;
+  decimals?: number;
 }) {
-  const fmt = (v: unknown) => (typeof v === 'number' ? (formatValue ? formatValue(v) : `${v}${unit}`) : '—');
+  const locale = useLocale();
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals });
+  const fmt = (v: unknown) => (typeof v === 'number' ? `${number.format(v)}${unit}` : '—');
   return (
     <figure>
       <div aria-hidden className="h-64 w-full">

@@ -1,0 +1,39 @@
+import { getTranslations } from 'next-intl/server';
+import { Card } from '@/components/ui/card';
+import { baseUrl } from '@/lib/http/base-url';
+import { webhookSecret } from '@/lib/webhooks/secret';
+
+const code = 'block w-full overflow-x-auto whitespace-nowrap rounded-lg bg-zinc-50 px-3 py-2 font-mono text-xs text-zinc-900 ring-1 ring-inset ring-zinc-200';
+
+/** Admin-only (the page checks the role): where an ESP posts bounces and complaints, and its secret. */
+export async function WebhookInfo({ workspaceId }: { workspaceId: string }) {
+  const t = await getTranslations();
+  const url = `${await baseUrl()}/api/v1/webhooks/esp/${workspaceId}`;
+  const secret = webhookSecret(workspaceId);
+  return (
+    <Card title={t('settings.webhooks.title')} description={t('settings.webhooks.description')}>
+      <dl className="space-y-4 text-sm">
+        <div className="space-y-1.5">
+          <dt className="font-medium text-zinc-800">{t('settings.webhooks.url')}</dt>
+          <dd>
+            <code className={code}>{url}</code>
+          </dd>
+        </div>
+        <div className="space-y-1.5">
+          <dt className="font-medium text-zinc-800">{t('settings.webhooks.secret')}</dt>
+          <dd>
+            <code className={code}>{secret}</code>
+            <p className="mt-1 text-xs text-zinc-500">{t('settings.webhooks.secretHelp')}</p>
+          </dd>
+        </div>
+        <div className="space-y-1.5">
+          <dt className="font-medium text-zinc-800">{t('settings.webhooks.urlWithSecret')}</dt>
+          <dd>
+            <code className={code}>{`${url}?secret=${secret}`}</code>
+            <p className="mt-1 text-xs text-zinc-500">{t('settings.webhooks.formats')}</p>
+          </dd>
+        </div>
+      </dl>
+    </Card>
+  );
+}
