@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { asc, eq } from 'drizzle-orm';
 import { recoverStaleSends } from '@/lib/campaigns/claims';
+import { failStaleImports } from '@/lib/contacts/imports';
 import { deliverCampaign } from '@/lib/campaigns/deliver';
 import { claimBatchSize, sendConfigFromEnv, type SendConfig } from '@/lib/campaigns/send-config';
 import { TransportCache } from '@/lib/campaigns/transport';
@@ -143,10 +144,18 @@ export function startWorker(opts: WorkerOptions): Worker {
     pollMs,
   );
 
+  // An import still "running" an hour after it started was cut off (e.g. by a crashed server):
+  // the largest allowed file takes minutes. Checked once a minute, not every maintenance tick.
+  let nextImportSweep = 0;
   const maintenance = loop(
     'maintenance',
     async () => {
       await enqueueDueCampaigns(db);
+      if (Date.now() >= nextImportSweep) {
+        nextImportSweep = Date.now() + 60_000;
+        const failed = await failStaleImports(db, 60 * 60_000);
+        if (failed > 0) log.info(`[pulse worker ${id}] marked ${failed} interrupted import(s) as failed`);
+      }
       const recovered = await recoverStaleSends(db, { leaseMs: cfg.leaseMs });
       if (recovered.requeued + recovered.unknown > 0) {
         log.info(`[pulse worker ${id}] recovered stale claims: ${recovered.requeued} back to pending, ${recovered.unknown} unknown`);

@@ -16,5 +16,9 @@ export const auditLog = pgTable(
     data: jsonb().$type<Record<string, unknown>>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_log_workspace_created_idx').on(t.workspaceId, t.createdAt)],
+  (t) => [
+    index('audit_log_workspace_created_idx').on(t.workspaceId, t.createdAt),
+    // History of one record (e.g. a contact's timeline).
+    index('audit_log_target_idx').on(t.workspaceId, t.target),
+  ],
 );

@@ -141,7 +141,12 @@ export const events = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     meta: jsonb().$type<Record<string, unknown>>(),
   },
-  (t) => [index('events_workspace_created_idx').on(t.workspaceId, t.createdAt), index('events_campaign_idx').on(t.campaignId, t.type)],
+  (t) => [
+    index('events_workspace_created_idx').on(t.workspaceId, t.createdAt),
+    index('events_campaign_idx').on(t.campaignId, t.type),
+    // A contact's timeline.
+    index('events_contact_idx').on(t.workspaceId, t.contactId, t.createdAt),
+  ],
 );
 
 /** Roll-ups written by lib/tracking/rollup from `events`; reports read only these. */

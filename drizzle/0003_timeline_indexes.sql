@@ -1,0 +1,2 @@
+CREATE INDEX "audit_log_target_idx" ON "audit_log" USING btree ("workspace_id","target");--> statement-breakpoint
+CREATE INDEX "events_contact_idx" ON "events" USING btree ("workspace_id","contact_id","created_at");
