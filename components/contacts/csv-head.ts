@@ -1,3 +1,4 @@
+import { detectDelimiter } from '@/lib/contacts/delimiter';
 import { IMPORT_LIMITS } from '@/lib/db/schema/contacts/constants';
 
 /**
@@ -11,25 +12,6 @@ export interface CsvHead {
 }
 
 export type CsvHeadProblem = 'emptyFile' | 'lineTooLong' | 'readFailed';
-
-/**
- * The server's rule, kept in step by csv-head.test.ts: `;` or `,`, whichever occurs more often
- * outside quotes on the header line (`,` on a tie).
- */
-export function detectDelimiter(head: string): ',' | ';' {
-  let inQuotes = false;
-  let commas = 0;
-  let semicolons = 0;
-  for (const ch of head) {
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes) {
-      if (ch === '\n' || ch === '\r') break;
-      if (ch === ',') commas++;
-      else if (ch === ';') semicolons++;
-    }
-  }
-  return semicolons > commas ? ';' : ',';
-}
 
 /**
  * Complete records at the start of `text` (quotes, `""` escapes, CRLF/LF/CR). A record cut off by

@@ -2,6 +2,7 @@ import { Readable, pipeline } from 'node:stream';
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
 import { CsvError, parse, type Options } from 'csv-parse';
 import { IMPORT_LIMITS, type ImportError } from '@/lib/db/schema';
+import { detectDelimiter } from './delimiter';
 
 /** A whole import failed for a reason the user can act on; anything else is an internal error. */
 export class ImportFailure extends Error {
@@ -37,25 +38,6 @@ async function* bytesOf(source: CsvSource): AsyncGenerator<Buffer> {
     if (e instanceof ImportFailure) throw e;
     throw new ImportFailure({ key: 'readFailed' });
   }
-}
-
-/**
- * `;` or `,`, whichever occurs more often outside quotes on the header line (`,` on a tie).
- * Dutch Excel writes `;` because `,` is its decimal separator.
- */
-export function detectDelimiter(head: string): ',' | ';' {
-  let inQuotes = false;
-  let commas = 0;
-  let semicolons = 0;
-  for (const ch of head) {
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes) {
-      if (ch === '\n' || ch === '\r') break;
-      if (ch === ',') commas++;
-      else if (ch === ';') semicolons++;
-    }
-  }
-  return semicolons > commas ? ';' : ',';
 }
 
 function csvFailure(e: CsvError, line: number): ImportFailure {
