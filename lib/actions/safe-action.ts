@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { getSessionUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import type { Role } from '@/lib/db/schema';
-import { AppError, notFound, unauthorized, type ActionServerError } from '@/lib/errors';
-import { assertRole, findMembership, type WorkspaceCtx } from '@/lib/workspaces/context';
+import { AppError, unauthorized, type ActionServerError } from '@/lib/errors';
+import { resolveWorkspaceCtx } from '@/lib/workspaces/context';
 
 /**
  * The chain every server action is built from:
@@ -28,23 +28,11 @@ export const authedAction = actionClient.use(async ({ next, ctx }) => {
   return next({ ctx: { ...ctx, user } });
 });
 
-const workspaceRef = z.object({ workspaceId: z.uuid() });
-
 /** Membership and role resolved on the server for `input.workspaceId`; a non-member gets 404. */
 export function workspaceAction(minRole: Role) {
   return authedAction.use(async ({ next, ctx, clientInput }) => {
-    const ref = workspaceRef.safeParse(clientInput);
-    if (!ref.success) throw notFound('workspaceNotFound');
-    const role = await findMembership(ctx.db, ctx.user.id, ref.data.workspaceId);
-    if (!role) throw notFound('workspaceNotFound');
-    const wctx: WorkspaceCtx = {
-      db: ctx.db,
-      requestId: ctx.requestId,
-      userId: ctx.user.id,
-      workspaceId: ref.data.workspaceId,
-      role,
-    };
-    assertRole(wctx, minRole);
+    const workspaceId = (clientInput as { workspaceId?: unknown } | null)?.workspaceId;
+    const wctx = await resolveWorkspaceCtx(ctx.db, { requestId: ctx.requestId, userId: ctx.user.id, workspaceId, minRole });
     return next({ ctx: { ...ctx, wctx } });
   });
 }

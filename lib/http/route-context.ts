@@ -1,30 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { NextResponse } from 'next/server';
-import { z } from 'zod';
 import { getSessionUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import type { Role } from '@/lib/db/schema';
-import { AppError, forbidden, notFound, unauthorized, type ActionServerError } from '@/lib/errors';
-import { assertRole, findMembership, type WorkspaceCtx } from '@/lib/workspaces/context';
+import { AppError, forbidden, unauthorized, type ActionServerError } from '@/lib/errors';
+import { resolveWorkspaceCtx, type WorkspaceCtx } from '@/lib/workspaces/context';
 
-const workspaceRef = z.uuid();
-
-/**
- * Route-handler twin of `workspaceAction(minRole)`, built from the same helpers: session user →
- * membership read from the database → role check. A non-member (or a malformed id) is NOT_FOUND.
- */
+/** Route-handler twin of `workspaceAction(minRole)`: the same resolver, with the id from the query. */
 export async function routeWorkspaceCtx(request: Request, minRole: Role): Promise<WorkspaceCtx> {
-  const requestId = randomUUID();
   const user = await getSessionUser();
   if (!user) throw unauthorized();
-  const ref = workspaceRef.safeParse(new URL(request.url).searchParams.get('workspaceId'));
-  if (!ref.success) throw notFound('workspaceNotFound');
-  const db = getDb();
-  const role = await findMembership(db, user.id, ref.data);
-  if (!role) throw notFound('workspaceNotFound');
-  const ctx: WorkspaceCtx = { db, requestId, userId: user.id, workspaceId: ref.data, role };
-  assertRole(ctx, minRole);
-  return ctx;
+  const workspaceId = new URL(request.url).searchParams.get('workspaceId');
+  return resolveWorkspaceCtx(getDb(), { requestId: randomUUID(), userId: user.id, workspaceId, minRole });
 }
 
 /**

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { memberships, ROLE_RANK, workspaces, type Role, type Workspace } from '@/lib/db/schema';
-import { forbidden } from '@/lib/errors';
+import { forbidden, notFound } from '@/lib/errors';
 
 /** Everything a service verb needs to act for a user inside one workspace. */
 export interface WorkspaceCtx {
@@ -52,4 +53,24 @@ export async function listWorkspacesForUser(db: Db, userId: string) {
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.userId, userId))
     .orderBy(workspaces.name);
+}
+
+const workspaceRef = z.uuid();
+
+/**
+ * The one place a caller's workspace context is built, for server actions and route handlers
+ * alike: membership and role read from the database for `workspaceId`; a non-member (or a
+ * malformed id) is NOT_FOUND, a role below `minRole` is FORBIDDEN.
+ */
+export async function resolveWorkspaceCtx(
+  db: Db,
+  input: { requestId: string; userId: string; workspaceId: unknown; minRole: Role },
+): Promise<WorkspaceCtx> {
+  const ref = workspaceRef.safeParse(input.workspaceId);
+  if (!ref.success) throw notFound('workspaceNotFound');
+  const role = await findMembership(db, input.userId, ref.data);
+  if (!role) throw notFound('workspaceNotFound');
+  const ctx: WorkspaceCtx = { db, requestId: input.requestId, userId: input.userId, workspaceId: ref.data, role };
+  assertRole(ctx, input.minRole);
+  return ctx;
 }
