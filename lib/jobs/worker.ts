@@ -7,7 +7,8 @@ import { claimBatchSize, sendConfigFromEnv, type SendConfig } from '@/lib/campai
 import { TransportCache } from '@/lib/campaigns/transport';
 import type { Db } from '@/lib/db/client';
 import { campaigns, type Job } from '@/lib/db/schema';
-import { enqueueDueCampaigns, runRollup } from './duties';
+import { rollupEvents } from '@/lib/tracking/rollup';
+import { enqueueDueCampaigns } from './duties';
 import { defaultHandlers, type JobHandler } from './handlers';
 import { claimJobs, completeJob, failJob, rescheduleJob } from './queue';
 import { sleep, Throttle } from './pacing';
@@ -160,7 +161,7 @@ export function startWorker(opts: WorkerOptions): Worker {
       if (recovered.requeued + recovered.unknown > 0) {
         log.info(`[pulse worker ${id}] recovered stale claims: ${recovered.requeued} back to pending, ${recovered.unknown} unknown`);
       }
-      await runRollup(db);
+      await rollupEvents(db);
       return false;
     },
     opts.maintenanceMs ?? 5000,
