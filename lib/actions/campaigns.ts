@@ -3,7 +3,6 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { overrideWinner } from '@/lib/campaigns/ab-winner';
-import { getCampaignInWorkspace } from '@/lib/campaigns/guards';
 import { createCampaign, deleteCampaign, updateCampaign } from '@/lib/campaigns/manage';
 import { sendTestCampaign } from '@/lib/campaigns/preview';
 import { cancelCampaign, scheduleCampaign } from '@/lib/campaigns/schedule';
@@ -53,7 +52,6 @@ export const sendTestCampaignAction = workspaceAction('member')
   .metadata({ name: 'campaign.sendTest' })
   .inputSchema(campaignRefSchema.extend({ to: optionalEmail }))
   .action(async ({ parsedInput, ctx }) => {
-    await getCampaignInWorkspace(ctx.db, ctx.wctx, parsedInput.campaignId);
     const r = await sendTestCampaign({ ctx: ctx.wctx, input: { campaignId: parsedInput.campaignId, to: parsedInput.to ?? undefined } });
     return { status: r.status, transport: r.transport, error: r.error };
   });

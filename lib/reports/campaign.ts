@@ -46,7 +46,7 @@ export interface EngagementRates {
 }
 
 export interface CampaignReport {
-  campaign: Pick<Campaign, 'id' | 'name' | 'category' | 'audienceKind' | 'status' | 'startedAt' | 'finishedAt'>;
+  campaign: Pick<Campaign, 'id' | 'name' | 'category' | 'audienceKind' | 'status' | 'startedAt' | 'finishedAt' | 'abTest' | 'winnerKey'>;
   includeMachine: boolean;
   counts: AudienceCounts & TotalCounts;
   rates: EngagementRates & { unsubscribeRate: Rate; bounceRate: Rate; complaintRate: Rate };
@@ -104,6 +104,8 @@ export async function getCampaignReport(ctx: WorkspaceCtx, campaignId: string, {
       status: campaign.status,
       startedAt: campaign.startedAt,
       finishedAt: campaign.finishedAt,
+      abTest: campaign.abTest,
+      winnerKey: campaign.winnerKey,
     },
     includeMachine,
     counts: { ...audience, ...totals },

@@ -11,7 +11,6 @@ import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { AppError } from '@/lib/errors';
-import { getCampaignInWorkspace } from '@/lib/campaigns/guards';
 import { getCampaignReport } from '@/lib/reports/campaign';
 import { RECIPIENT_FILTERS, type RecipientFilter } from '@/lib/reports/recipients';
 import { hasRole } from '@/lib/workspaces/context';
@@ -35,9 +34,8 @@ export default async function CampaignReportPage({
   });
   const t = await getTranslations('campaigns');
   const c = report.campaign;
-  const full = await getCampaignInWorkspace(ctx.db, ctx, id);
-  const ab = full.abTest;
-  const winner = ab?.winnerOverride ?? full.winnerKey;
+  const ab = c.abTest;
+  const winner = ab?.winnerOverride ?? c.winnerKey;
   const editable = c.status === 'draft' || c.status === 'scheduled';
   return (
     <>
