@@ -36,15 +36,21 @@ export async function getListHealth(ctx: WorkspaceCtx, workspace: Pick<Workspace
     })
     .from(contacts)
     .where(scope);
+  // One pass over the contacts, grouped by month, joined onto the last 12 months.
   const monthly = await executeRows<{ month: string; n: number }>(
     ctx.db,
-    sql`select to_char(m, 'YYYY-MM') as month,
-               (select count(*)::int from ${contacts}
-                 where ${contacts.workspaceId} = ${ctx.workspaceId} and ${contacts.status} = 'subscribed'
-                   and ${crossedAt} >= m and ${crossedAt} < m + interval '1 month' and ${crossedAt} <= now()) as n
-          from generate_series(date_trunc('month', now()) - interval '11 months', date_trunc('month', now()), interval '1 month') as m
-         order by m`,
+    sql`with crossed as (
+          select date_trunc('month', ${crossedAt}) as m, count(*)::int as n
+            from ${contacts}
+           where ${contacts.workspaceId} = ${ctx.workspaceId} and ${contacts.status} = 'subscribed'
+             and ${crossedAt} >= date_trunc('month', now()) - interval '11 months' and ${crossedAt} <= now()
+           group by 1)
+        select to_char(months.m, 'YYYY-MM') as month, coalesce(crossed.n, 0) as n
+          from generate_series(date_trunc('month', now()) - interval '11 months', date_trunc('month', now()), interval '1 month') as months(m)
+          left join crossed on crossed.m = months.m
+         order by months.m`,
   );
+
   const r = row as unknown as Record<string, number>;
   return {
     subscribed: r.subscribed,
