@@ -1,12 +1,9 @@
 import net from 'node:net';
-import { eq } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
-import { decryptSecret } from '@/lib/crypto';
 import type { Db } from '@/lib/db/client';
-import { sendingSettings } from '@/lib/db/schema';
-import { resolveTransport } from '@/lib/mail/transport';
+import { resolveMailRoute } from '@/lib/mail/transport';
 
 /**
  * Where a campaign's mail goes, by the same rule as every other mail (lib/mail/transport:
@@ -59,14 +56,12 @@ export class TransportCache {
   constructor(private readonly maxConnections: number) {}
 
   async forWorkspace(db: Db, workspaceId: string): Promise<CampaignTransport> {
-    const resolved = await resolveTransport(db, workspaceId);
-    const [s] = await db.select().from(sendingSettings).where(eq(sendingSettings.workspaceId, workspaceId)).limit(1);
-    const replyTo = s?.replyTo ?? null;
-    if (resolved.kind === 'outbox') return { kind: 'outbox', from: resolved.from, replyTo };
+    const route = await resolveMailRoute(db, workspaceId);
+    if (route.kind === 'outbox') return { kind: 'outbox', from: route.from, replyTo: route.replyTo };
 
     // The key changes when the settings do, so an edited password takes effect on the next pass.
-    const own = Boolean(s?.smtpHost);
-    const key = own ? `ws:${workspaceId}:${s!.updatedAt.getTime()}` : `env:${process.env.SMTP_URL}`;
+    const own = route.kind === 'workspace';
+    const key = own ? `ws:${workspaceId}:${route.version}` : `env:${route.url}`;
     let transporter = this.pools.get(key);
     if (!transporter) {
       for (const [k, t] of this.pools) {
@@ -75,19 +70,14 @@ export class TransportCache {
           this.pools.delete(k);
         }
       }
-      const options: SMTPPool.Options = own
-        ? {
-            host: s!.smtpHost!,
-            port: s!.smtpPort ?? (s!.smtpSecure ? 465 : 587),
-            secure: s!.smtpSecure,
-            auth: s!.smtpUser ? { user: s!.smtpUser, pass: s!.smtpPasswordEnc ? decryptSecret(s!.smtpPasswordEnc) : '' } : undefined,
-            ...pooledSmtpOptions(this.maxConnections),
-          }
-        : { ...(parseConnectionUrl(process.env.SMTP_URL ?? '') as SMTPPool.Options), ...pooledSmtpOptions(this.maxConnections) };
+      const options: SMTPPool.Options = {
+        ...(own ? route.smtp : (parseConnectionUrl(route.url) as SMTPPool.Options)),
+        ...pooledSmtpOptions(this.maxConnections),
+      };
       transporter = nodemailer.createTransport(options);
       this.pools.set(key, transporter);
     }
-    return { kind: 'smtp', transporter, from: resolved.from, replyTo };
+    return { kind: 'smtp', transporter, from: route.from, replyTo: route.replyTo };
   }
 
   close(): void {
