@@ -3,6 +3,8 @@
 // database on a real Postgres server, then Playwright in Debian's Chromium against the
 // production build. Every database it creates is dropped afterwards.
 //   --only=unit|int|e2e|static   run one stage (several may be given, comma-separated)
+//   -- <files…>                  pass on to vitest / Playwright (e.g. one spec while developing)
+//   PULSE_SKIP_BUILD=1           reuse the existing .next build for the e2e stage
 //   TEST_DATABASE_URL            the Postgres server to use (default postgres://postgres@127.0.0.1:5432/postgres)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +16,8 @@ import postgres from 'postgres';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = (process.argv.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',').filter(Boolean);
 const want = (stage) => only.length === 0 || only.includes(stage);
+const dashDash = process.argv.indexOf('--');
+const passOn = dashDash === -1 ? [] : process.argv.slice(dashDash + 1);
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const results = [];
 const counts = { passed: 0, failed: 0 };
@@ -123,7 +127,7 @@ async function main() {
     run('lint (eslint, Next.js rules)', bin('eslint'), ['--max-warnings=0', '.']);
   }
   if (want('unit')) {
-    run('unit tests', bin('vitest'), ['run', '--config', 'vitest.unit.config.ts', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
+    run('unit tests', bin('vitest'), ['run', '--config', 'vitest.unit.config.ts', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json', ...passOn]);
     addVitestCounts(path.join(root, 'test-results/unit.json'));
   }
 
@@ -135,12 +139,12 @@ async function main() {
   const stamp = `${Date.now().toString(36)}_${process.pid}`;
 
   if (want('int')) {
-    run('integration tests on PGlite', bin('vitest'), ['run', '--config', 'vitest.integration.config.ts', '--reporter=default', '--reporter=json', '--outputFile=test-results/int-pglite.json'], {
+    run('integration tests on PGlite', bin('vitest'), ['run', '--config', 'vitest.integration.config.ts', '--reporter=default', '--reporter=json', '--outputFile=test-results/int-pglite.json', ...passOn], {
       PULSE_TEST_DRIVER: 'pglite',
     });
     addVitestCounts(path.join(root, 'test-results/int-pglite.json'));
     const url = await createDatabase(serverUrl, `pulse_test_${stamp}_int`);
-    run('integration tests on Postgres', bin('vitest'), ['run', '--config', 'vitest.integration.config.ts', '--reporter=default', '--reporter=json', '--outputFile=test-results/int-postgres.json'], {
+    run('integration tests on Postgres', bin('vitest'), ['run', '--config', 'vitest.integration.config.ts', '--reporter=default', '--reporter=json', '--outputFile=test-results/int-postgres.json', ...passOn], {
       PULSE_TEST_DRIVER: 'postgres',
       TEST_DATABASE_URL: url,
     });
@@ -152,11 +156,12 @@ async function main() {
       console.error('Debian Chromium is missing at /usr/bin/chromium: `apt-get install -y chromium` (the .ci/run script does this).');
       process.exit(1);
     }
-    if (run('production build (next build)', bin('next'), ['build'])) {
+    const skipBuild = process.env.PULSE_SKIP_BUILD === '1' && fs.existsSync(path.join(root, '.next', 'BUILD_ID'));
+    if (skipBuild || run('production build (next build)', bin('next'), ['build'])) {
       const url = await createDatabase(serverUrl, `pulse_test_${stamp}_e2e`);
       const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pulse-e2e-pglite-'));
       cleanups.push(() => fs.rmSync(pgliteDir, { recursive: true, force: true }));
-      run('end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test'], { E2E_DATABASE_URL: url, E2E_PGLITE_DIR: pgliteDir });
+      run('end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test', ...passOn], { E2E_DATABASE_URL: url, E2E_PGLITE_DIR: pgliteDir });
       addPlaywrightCounts(path.join(root, 'test-results/e2e.json'));
     }
   }
