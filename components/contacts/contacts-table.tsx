@@ -28,7 +28,7 @@ export function ContactsTable({ slug, contacts }: { slug: string; contacts: Cont
           {contacts.map((c) => {
             const name = [c.firstName, c.lastName].filter(Boolean).join(' ');
             // Engagement only: joining is not activity.
-            const active = lastEngagement({ lastOpenAt: c.lastOpenAt, lastClickAt: c.lastClickAt, lastPurchaseAt: c.lastPurchaseAt });
+            const active = lastEngagement({ lastActivityAt: c.lastActivityAt, lastOpenAt: c.lastOpenAt, lastClickAt: c.lastClickAt, lastPurchaseAt: c.lastPurchaseAt });
             return (
               <tr key={c.id} className="border-t border-zinc-100 align-top">
                 <th scope="row" className="px-5 py-3 text-left font-medium sm:px-6">

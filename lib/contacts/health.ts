@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { contacts, type Workspace } from '@/lib/db/schema';
 import { executeRows } from '@/lib/db/sql';
 import { INACTIVITY_TIER_IDS } from '@/lib/metrics/inactivity';
-import { daysAgoSql, inactivityTierSql, lastEngagementSql } from '@/lib/metrics/inactivity-sql';
+import { contactLastEngagementSql, daysAgoSql, inactivityTierSql } from '@/lib/metrics/inactivity-sql';
 import { listDecay, percent, type Rate } from '@/lib/metrics/rates';
 import type { InactivityTierId } from '@/lib/metrics/reactivation';
 import type { WorkspaceCtx } from '@/lib/workspaces/context';
@@ -19,12 +19,7 @@ export interface ListHealth {
 
 /** List health for the dashboard: shares by inactivity tier and 12-month decay (PRODUCT.md §1, §7). */
 export async function getListHealth(ctx: WorkspaceCtx, workspace: Pick<Workspace, 'benchmarks'>): Promise<ListHealth> {
-  const last = lastEngagementSql({
-    lastOpenAt: contacts.lastOpenAt,
-    lastClickAt: contacts.lastClickAt,
-    lastPurchaseAt: contacts.lastPurchaseAt,
-    joinedAt: contacts.joinedAt,
-  });
+  const last = contactLastEngagementSql();
   const days = workspace.benchmarks.inactivityDays;
   const crossedAt = sql`(${last} + make_interval(days => ${days}::int))`;
   const scope = and(eq(contacts.workspaceId, ctx.workspaceId), eq(contacts.status, 'subscribed'));

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { contacts } from '@/lib/db/schema/contacts';
 import { INACTIVITY_SIGNALS, inactivityTierWindow, type InactivitySignal } from './inactivity';
 import type { InactivityTierId } from './reactivation';
 
@@ -13,6 +14,16 @@ export function lastEngagementSql(columns: Record<InactivitySignal, AnyPgColumn>
     sql`, `,
   )})`;
 }
+
+/** A contact's last engagement (joined_at when it never engaged): what tiers, health and segments read. */
+export const contactLastEngagementSql = (): SQL =>
+  lastEngagementSql({
+    lastActivityAt: contacts.lastActivityAt,
+    lastOpenAt: contacts.lastOpenAt,
+    lastClickAt: contacts.lastClickAt,
+    lastPurchaseAt: contacts.lastPurchaseAt,
+    joinedAt: contacts.joinedAt,
+  });
 
 /** SQL twin of `inactivityTier(daysSince(at, now())) === tier`; false when `at` is null. */
 export function inactivityTierSql(at: SQL, tier: InactivityTierId): SQL {

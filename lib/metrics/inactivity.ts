@@ -3,8 +3,12 @@ import { inactivityTier, type InactivityTierId } from './reactivation';
 
 export const INACTIVITY_TIER_IDS = INACTIVITY_TIERS.map((t) => t.id) as [InactivityTierId, ...InactivityTierId[]];
 
-/** The contact timestamps that count as engagement; the latest one starts the inactivity clock. */
-export const INACTIVITY_SIGNALS = ['lastOpenAt', 'lastClickAt', 'lastPurchaseAt', 'joinedAt'] as const;
+/**
+ * The contact timestamps that count as engagement; the latest one starts the inactivity clock, and
+ * joinedAt stands in for a contact who never engaged. lastActivityAt (kept by the events roll-up)
+ * already covers the others; they stay listed so dates an import wrote alone still count.
+ */
+export const INACTIVITY_SIGNALS = ['lastActivityAt', 'lastOpenAt', 'lastClickAt', 'lastPurchaseAt', 'joinedAt'] as const;
 export type InactivitySignal = (typeof INACTIVITY_SIGNALS)[number];
 
 const DAY_MS = 86_400_000;

@@ -1,18 +1,11 @@
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { contacts, listMembers } from '@/lib/db/schema';
 import { containsPattern, textArray } from '@/lib/db/sql';
-import { daysAgoSql, inactivityTierSql, lastEngagementSql } from '@/lib/metrics/inactivity-sql';
+import { contactLastEngagementSql, daysAgoSql, inactivityTierSql } from '@/lib/metrics/inactivity-sql';
 import type { Match, SegmentRule, SegmentRules } from './rules';
 
 const activityColumn = { open: contacts.lastOpenAt, click: contacts.lastClickAt, purchase: contacts.lastPurchaseAt } as const;
 
-const lastEngagement = () =>
-  lastEngagementSql({
-    lastOpenAt: contacts.lastOpenAt,
-    lastClickAt: contacts.lastClickAt,
-    lastPurchaseAt: contacts.lastPurchaseAt,
-    joinedAt: contacts.joinedAt,
-  });
 
 /** Contact is on `listId` in `workspaceId` (shared with the contacts filter). */
 export function onListSql(workspaceId: string, listId: string): SQL {
@@ -48,13 +41,13 @@ function compileRule(workspaceId: string, rule: SegmentRule): SQL {
       return rule.op === 'within' ? sql`${at} >= ${since}` : sql`${at} < ${since}`;
     }
     case 'inactivityTier':
-      return sql`(${or(...rule.tiers.map((tier) => inactivityTierSql(lastEngagement(), tier))) as SQL})`;
+      return sql`(${or(...rule.tiers.map((tier) => inactivityTierSql(contactLastEngagementSql(), tier))) as SQL})`;
     case 'engagement': {
       if (rule.behaviour === 'openedNotClicked') {
         const since = daysAgoSql(requireDays(rule.days));
         return sql`(${contacts.lastOpenAt} >= ${since} and (${contacts.lastClickAt} is null or ${contacts.lastClickAt} < ${since}))`;
       }
-      const never = sql`(${contacts.lastOpenAt} is null and ${contacts.lastClickAt} is null and ${contacts.lastPurchaseAt} is null)`;
+      const never = sql`(${contacts.lastActivityAt} is null and ${contacts.lastOpenAt} is null and ${contacts.lastClickAt} is null and ${contacts.lastPurchaseAt} is null)`;
       return rule.days === undefined ? never : sql`(${never} and ${contacts.joinedAt} <= ${daysAgoSql(rule.days)})`;
     }
     case 'list':

@@ -5,7 +5,8 @@ import { withTransaction } from '@/lib/db/transaction';
 
 /**
  * Folds new `events` into the roll-ups the reports read: first open/click times on campaign_sends,
- * campaign_stats totals, campaign_stats_hourly and campaign_link_clickers. Events are consumed in
+ * campaign_stats totals, campaign_stats_hourly, campaign_link_clickers, and contacts' last human
+ * open/click/activity (what segments, inactivity tiers and list health read). Events are consumed in
  * id order from the `events` cursor, one transaction per batch that also advances the cursor.
  *
  * Several workers: the batch locks the cursor row (FOR UPDATE SKIP LOCKED), so a second worker
@@ -98,8 +99,9 @@ function batchRange(from: number, batchSize: number, passable: number) {
 }
 
 /**
- * Every roll-up of events (from, upto] in one statement, so the range is read once. Events of
- * deleted campaigns, sends or links are skipped (the roll-up tables reference them).
+ * Every roll-up of events (from, upto] in one statement: the campaign roll-ups (events of deleted
+ * campaigns, sends or links are skipped; those tables reference them) and each contact's last human
+ * open, click and activity (machine events never count).
  */
 function applyRange(from: number, upto: number) {
   return sql`
@@ -139,6 +141,29 @@ function applyRange(from: number, upto: number) {
         unsubscribes = t.unsubscribes + excluded.unsubscribes, bounces = t.bounces + excluded.bounces,
         complaints = t.complaints + excluded.complaints, conversions = t.conversions + excluded.conversions,
         updated_at = now()
+    ), engaged as (
+      -- Human engagement per contact, read from events directly: a deleted campaign's open still counts.
+      select contact_id, workspace_id,
+        max(created_at) filter (where type = 'open') as open_at,
+        max(created_at) filter (where type = 'click') as click_at,
+        max(created_at) as activity_at
+      from events
+      where id > ${from} and id <= ${upto} and contact_id is not null and not machine and type in ('open', 'click', 'conversion')
+      group by contact_id, workspace_id
+    ), locked as materialized (
+      -- Row locks in id order, so an import or unsubscribe touching the same contacts cannot deadlock with us.
+      select c.id from contacts c join engaged g on g.contact_id = c.id and g.workspace_id = c.workspace_id
+      order by c.id for update of c
+    ), contact_dates as (
+      -- greatest(): values only move forward, so a later imported date or an earlier late event changes nothing.
+      update contacts c set
+        last_open_at = greatest(c.last_open_at, g.open_at),
+        last_click_at = greatest(c.last_click_at, g.click_at),
+        last_activity_at = greatest(c.last_activity_at, c.last_open_at, c.last_click_at, c.last_purchase_at, g.activity_at)
+      from engaged g join locked l on l.id = g.contact_id
+      where c.id = g.contact_id and c.workspace_id = g.workspace_id and (
+        g.open_at > coalesce(c.last_open_at, '-infinity') or g.click_at > coalesce(c.last_click_at, '-infinity') or
+        g.activity_at > coalesce(c.last_activity_at, '-infinity'))
     ), hourly as (
       insert into campaign_stats_hourly as h (campaign_id, hour, opens, human_opens, clicks, human_clicks)
       select campaign_id, date_trunc('hour', created_at, 'UTC'),

@@ -44,9 +44,12 @@ export const contacts = pgTable(
     attributes: jsonb().$type<ContactAttributes>().notNull().default({}),
     /** Start of the inactivity clock when a contact never engaged; null only if explicitly unknown. */
     joinedAt: timestamptz().defaultNow(),
+    /** Last human open and click: the events roll-up moves them forward only (imports may set them too). */
     lastOpenAt: timestamptz(),
     lastClickAt: timestamptz(),
     lastPurchaseAt: timestamptz(),
+    /** Latest human engagement of any kind (open, click, conversion, purchase); never moved back. */
+    lastActivityAt: timestamptz(),
     createdAt: timestamptz().notNull().defaultNow(),
     updatedAt: timestamptz().notNull().defaultNow(),
   },

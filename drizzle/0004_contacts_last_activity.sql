@@ -1,0 +1,1 @@
+ALTER TABLE "contacts" ADD COLUMN "last_activity_at" timestamp with time zone;
