@@ -1,6 +1,8 @@
-import { and, desc, eq } from 'drizzle-orm';
-import { mailMessages } from '@/lib/db/schema';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { campaignLinks, mailMessages } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
+import { neutraliseTracking, trackedLinkIds } from '@/lib/tracking/neutralise';
+import { escapeHtml } from './html';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
 
 export async function listOutbox(ctx: WorkspaceCtx, limit = 200) {
@@ -22,6 +24,10 @@ export async function listOutbox(ctx: WorkspaceCtx, limit = 200) {
     .limit(limit);
 }
 
+/**
+ * One stored mail, as the Outbox shows it: a copy without the open pixel and with tracked links
+ * pointing at their targets, so an admin viewing (or clicking in) it records no open or click.
+ */
 export async function getOutboxMessage(ctx: WorkspaceCtx, id: string) {
   assertRole(ctx, 'admin');
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
@@ -31,5 +37,13 @@ export async function getOutboxMessage(ctx: WorkspaceCtx, id: string) {
     .where(and(eq(mailMessages.workspaceId, ctx.workspaceId), eq(mailMessages.id, id)))
     .limit(1);
   if (!row) throw notFound();
-  return row;
+  const ids = trackedLinkIds(row.html, row.text);
+  const links = ids.length
+    ? await ctx.db
+        .select({ id: campaignLinks.id, url: campaignLinks.url })
+        .from(campaignLinks)
+        .where(and(eq(campaignLinks.workspaceId, ctx.workspaceId), inArray(campaignLinks.id, ids)))
+    : [];
+  const targets = new Map(links.map((l) => [l.id, l.url]));
+  return { ...row, html: neutraliseTracking(row.html, targets, escapeHtml), text: neutraliseTracking(row.text, targets) };
 }
