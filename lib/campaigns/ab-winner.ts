@@ -3,25 +3,25 @@ import type { Db } from '@/lib/db/client';
 import { writeAudit } from '@/lib/db/audit';
 import { campaigns, campaignSends, jobs, type AbTestConfig, type Campaign } from '@/lib/db/schema';
 import { abTestSchema } from '@/lib/db/schema/campaigns/validation';
-import { executeRows } from '@/lib/db/sql';
 import { withTransaction } from '@/lib/db/transaction';
 import { invalid, notFound } from '@/lib/errors';
 import { JOB_KINDS, jobKey } from '@/lib/jobs/kinds';
 import { enqueue } from '@/lib/jobs/queue';
 import { compareVariants, type AbVerdict, type VariantResult } from '@/lib/metrics/ab';
+import { readAbPhases, sumGroups, type AudienceCounts } from '@/lib/reports/campaign-counts';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
 import { inTestPhaseSql } from './ab-split';
 
-export interface AbVariantOutcome extends VariantResult {
+export interface AbVariantOutcome extends VariantResult, AudienceCounts {
   key: string;
   value: string;
-  delivered: number;
-  /** Unique human clickers or openers, by the test's metric. */
+  /** Unique human clickers or openers (clickers count as openers), by the test's metric. */
   successes: number;
 }
 
 export interface AbDecision {
   metric: AbTestConfig['metric'];
+  /** The test phase only, in the test's variant order. */
   variants: AbVariantOutcome[];
   verdict: AbVerdict;
   /** The variant the rest gets: the override, else the significant winner, else the best rate (ties → control). */
@@ -33,64 +33,41 @@ export interface AbDecision {
   appliedWinner: string | null;
   /** Rows still held for the winner. */
   held: number;
+  /** Everyone outside the test phase: held, released to the winner (counted here, never for a variant), or cancelled. */
+  rest: AudienceCounts;
 }
 
 const RETRY_WHILE_TESTING_MS = 60_000;
 
-/** Stats of the test phase only: "rest" rows that got the winner later are left out by their hash bucket. */
-async function testPhaseStats(db: Db, campaign: Campaign, ab: AbTestConfig) {
-  const engaged = ab.metric === 'click' ? campaignSends.firstHumanClickAt : campaignSends.firstHumanOpenAt;
-  const rows = await executeRows<{ key: string | null; delivered: string | number; successes: string | number; in_flight: string | number; held: string | number }>(
-    db,
-    sql`select ${campaignSends.variantKey} as key,
-          count(*) filter (where ${campaignSends.status} = 'sent') as delivered,
-          count(*) filter (where ${campaignSends.status} = 'sent' and ${engaged} is not null) as successes,
-          count(*) filter (where ${campaignSends.status} in ('pending', 'claimed', 'attempting') and not ${campaignSends.heldForWinner}) as in_flight,
-          count(*) filter (where ${campaignSends.heldForWinner} and ${campaignSends.status} = 'pending') as held
-        from ${campaignSends}
-        where ${campaignSends.campaignId} = ${campaign.id}
-          and (${inTestPhaseSql(sql`${campaignSends.contactId}`, campaign.id, ab)} or ${campaignSends.heldForWinner})
-        group by ${campaignSends.variantKey}`,
-  );
-  const byKey = new Map(rows.map((r) => [r.key, r]));
-  return {
-    variants: ab.variants.map((v) => ({ key: v.key, value: v.value, delivered: Number(byKey.get(v.key)?.delivered ?? 0), successes: Number(byKey.get(v.key)?.successes ?? 0) })),
-    inFlight: rows.reduce((n, r) => n + Number(r.in_flight), 0),
-    held: rows.reduce((n, r) => n + Number(r.held), 0),
-  };
-}
-
-/** The verdict of lib/metrics compareVariants on the test's metric, plus the variant the rest should get. */
+/**
+ * The one source of A/B figures: lib/metrics compareVariants over the test phase (humans only, as
+ * the winner is picked), plus the variant the rest should get. The report and the winner job both read it.
+ */
 export async function abDecision(db: Db, campaign: Campaign): Promise<AbDecision | null> {
   if (!campaign.abTest) return null;
   const ab = abTestSchema.parse(campaign.abTest);
-  const stats = await testPhaseStats(db, campaign, ab);
-  const { variants, verdict } = compareVariants(stats.variants.map((v) => ({ id: v.key, successes: v.successes, trials: v.delivered })));
+  const phases = await readAbPhases(db, campaign.id, inTestPhaseSql(sql`contact_id`, campaign.id, ab));
+  const stats = ab.variants.map((v) => {
+    const counts = phases.test.get(v.key) ?? sumGroups([]);
+    const successes = ab.metric === 'click' ? counts.uniqueClicks.human : counts.uniqueOpens.human;
+    return { key: v.key, value: v.value, ...counts, successes };
+  });
+  const { variants, verdict } = compareVariants(stats.map((v) => ({ id: v.key, successes: v.successes, trials: v.delivered })));
   const rate = (v: { successes: number; delivered: number }) => (v.delivered === 0 ? -1 : v.successes / v.delivered);
   // Stable: on equal rates the earlier variant (the control first) stays ahead.
-  const leader = stats.variants.reduce((best, v) => (rate(v) > rate(best) ? v : best));
+  const leader = stats.reduce((best, v) => (rate(v) > rate(best) ? v : best));
   const override = ab.winnerOverride && ab.variants.some((v) => v.key === ab.winnerOverride) ? ab.winnerOverride : null;
   return {
     metric: ab.metric,
-    variants: variants.map((r, i) => ({ ...r, ...stats.variants[i] })),
+    variants: variants.map((r, i) => ({ ...r, ...stats[i] })),
     verdict,
     chosen: override ?? (verdict.kind === 'winner' ? verdict.id : leader.key),
     override,
-    testComplete: stats.inFlight === 0,
+    testComplete: phases.inFlight === 0,
     appliedWinner: campaign.winnerKey,
-    held: stats.held,
+    held: phases.held,
+    rest: phases.rest,
   };
-}
-
-/** For the report: the A/B numbers and verdict of a campaign of the caller's workspace (null without a test). */
-export async function decideWinner({ ctx, input }: { ctx: WorkspaceCtx; input: { campaignId: string } }): Promise<AbDecision | null> {
-  assertRole(ctx, 'viewer');
-  const [campaign] = await ctx.db
-    .select()
-    .from(campaigns)
-    .where(and(eq(campaigns.workspaceId, ctx.workspaceId), eq(campaigns.id, input.campaignId)));
-  if (!campaign) throw notFound('campaignNotFound');
-  return abDecision(ctx.db, campaign);
 }
 
 /**

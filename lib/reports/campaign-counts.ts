@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { campaignStats, campaignStatsHourly } from '@/lib/db/schema';
 import { executeRows } from '@/lib/db/sql';
@@ -35,17 +35,20 @@ export interface SendGroupCounts extends AudienceCounts {
 const n = (v: unknown) => Number(v ?? 0);
 const unique = (total: unknown, human: unknown): UniqueCounts => ({ human: n(human), machine: n(total) - n(human), total: n(total) });
 
-/** One scan of the campaign's sends, grouped by A/B variant (null for a plain campaign). */
-export function sendGroupSql(campaignIdsSql: ReturnType<typeof sql>) {
-  return sql`
-    select campaign_id, variant_key, held_for_winner,
+/** The audience counts of a group of campaign_sends rows (the SELECT list of a grouped scan). */
+const AUDIENCE_COLUMNS = sql`
       count(*)::int as recipients,
       count(*) filter (where status = 'sent')::int as delivered,
       count(*) filter (where status = 'failed')::int as failed,
       count(*) filter (where first_open_at is not null or first_click_at is not null)::int as openers,
       count(*) filter (where first_human_open_at is not null or first_human_click_at is not null)::int as human_openers,
       count(first_click_at)::int as clickers,
-      count(first_human_click_at)::int as human_clickers
+      count(first_human_click_at)::int as human_clickers`;
+
+/** One scan of the campaign's sends, grouped by A/B variant (null for a plain campaign). */
+export function sendGroupSql(campaignIdsSql: ReturnType<typeof sql>) {
+  return sql`
+    select campaign_id, variant_key, held_for_winner, ${AUDIENCE_COLUMNS}
     from campaign_sends where campaign_id in (${campaignIdsSql})
     group by campaign_id, variant_key, held_for_winner`;
 }
@@ -82,6 +85,43 @@ export function sumGroups(groups: AudienceCounts[]): AudienceCounts {
 
 export async function readSendGroups(db: Db, campaignId: string): Promise<SendGroupCounts[]> {
   return (await executeRows<SendGroupRow>(db, sendGroupSql(sql`${campaignId}::uuid`))).map(toSendGroup);
+}
+
+export interface AbPhaseCounts {
+  /** Per variant key: the test-phase rows only (the A/B comparison's sample). */
+  test: Map<string, AudienceCounts>;
+  /** Rows outside the test phase: held for the winner, released to it, or cancelled. */
+  rest: AudienceCounts;
+  /** Test-phase rows not yet finished (pending, claimed, attempting). */
+  inFlight: number;
+  /** Rows still held for the winner. */
+  held: number;
+}
+
+/**
+ * An A/B campaign's sends split into test phase and rest. The phase is recomputed from the
+ * contact's hash bucket (lib/campaigns/ab-split), so rows released to the winner later stay "rest".
+ */
+export async function readAbPhases(db: Db, campaignId: string, inTestPhase: SQL): Promise<AbPhaseCounts> {
+  const rows = await executeRows<SendGroupRow & { test_phase: unknown; in_flight: unknown; held: unknown }>(
+    db,
+    sql`select variant_key, held_for_winner, (not held_for_winner and ${inTestPhase}) as test_phase, ${AUDIENCE_COLUMNS},
+          count(*) filter (where status in ('pending', 'claimed', 'attempting') and not held_for_winner)::int as in_flight,
+          count(*) filter (where held_for_winner and status = 'pending')::int as held
+        from campaign_sends where campaign_id = ${campaignId}::uuid
+        group by 1, 2, 3`,
+  );
+  const test = new Map<string, AudienceCounts>();
+  const rest: AudienceCounts[] = [];
+  let inFlight = 0;
+  for (const r of rows) {
+    const counts = toSendGroup(r);
+    if (r.test_phase && counts.variantKey !== null) {
+      test.set(counts.variantKey, sumGroups([test.get(counts.variantKey) ?? sumGroups([]), counts]));
+      inFlight += n(r.in_flight);
+    } else rest.push(counts);
+  }
+  return { test, rest: sumGroups(rest), inFlight, held: rows.reduce((h, r) => h + n(r.held), 0) };
 }
 
 export interface TotalCounts {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { abDecision } from '@/lib/campaigns/ab-winner';
 import { getCampaignInWorkspace } from '@/lib/campaigns/guards';
 import type { Campaign } from '@/lib/db/schema';
 import { executeRows } from '@/lib/db/sql';
@@ -51,9 +52,12 @@ export interface CampaignReport {
   counts: AudienceCounts & TotalCounts;
   rates: EngagementRates & { unsubscribeRate: Rate; bounceRate: Rate; complaintRate: Rate };
   benchmark: { range: { low: number; high: number }; verdict: RangeVerdict | null; reading: CtrVerdict | null };
-  /** A/B test-phase groups in the test's variant order (empty for a plain campaign). */
+  /** A/B test-phase groups in the test's variant order (empty for a plain campaign), from abDecision. */
   variants: (AudienceCounts & { key: string; rates: EngagementRates })[];
+  /** abDecision's comparison (humans only, whatever includeMachine says: the figures the winner is picked on). */
   abVerdict: ReturnType<typeof compareVariants> | null;
+  /** Everyone outside the test phase (held, released to the winner, or cancelled); counted in `counts`, never in a variant. */
+  abRest: (AudienceCounts & { winnerKey: string | null; rates: EngagementRates }) | null;
   links: LinkCounts[];
   hourly: HourCounts[];
 }
@@ -81,18 +85,26 @@ export async function getCampaignReport(ctx: WorkspaceCtx, campaignId: string, {
 
   const audience = sumGroups(groups);
   const rates = engagementRates(audience, includeMachine);
-  const order = campaign.abTest?.variants.map((v) => v.key) ?? [];
-  const variants = order.flatMap((key) => {
-    const inVariant = groups.filter((g) => g.variantKey === key && !g.heldForWinner);
-    if (inVariant.length === 0) return [];
-    const counts = sumGroups(inVariant);
-    return [{ key, ...counts, rates: engagementRates(counts, includeMachine) }];
-  });
-  const metric = campaign.abTest?.metric === 'open' ? 'uniqueOpens' : 'uniqueClicks';
-  const abVerdict =
-    variants.length >= 2
-      ? compareVariants(variants.map((v) => ({ id: v.key, successes: pick(v[metric], includeMachine), trials: v.delivered })))
-      : null;
+  // A/B figures come from abDecision only (the numbers the winner was picked on); before anyone is
+  // in the test phase there is nothing to compare.
+  const decision = await abDecision(ctx.db, campaign);
+  const tested = decision && decision.variants.some((v) => v.recipients > 0) ? decision : null;
+  const variants = (tested?.variants ?? []).map((v) => ({
+    key: v.key,
+    recipients: v.recipients,
+    delivered: v.delivered,
+    failed: v.failed,
+    uniqueOpens: v.uniqueOpens,
+    uniqueClicks: v.uniqueClicks,
+    rates: engagementRates(v, includeMachine),
+  }));
+  const abVerdict = tested
+    ? {
+        variants: tested.variants.map(({ id, rate, interval, probabilityToBeatControl, pValueVsControl }) => ({ id, rate, interval, probabilityToBeatControl, pValueVsControl })),
+        verdict: tested.verdict,
+      }
+    : null;
+  const abRest = tested ? { winnerKey: campaign.winnerKey, ...tested.rest, rates: engagementRates(tested.rest, includeMachine) } : null;
   const range = workspace.benchmarks.ctrByCategory[campaign.category];
 
   return {
@@ -118,6 +130,7 @@ export async function getCampaignReport(ctx: WorkspaceCtx, campaignId: string, {
     benchmark: { range, verdict: rangeVerdict(rates.ctr, range), reading: ctrVerdict(rates.ctr, workspace.benchmarks.ctrReading) },
     variants,
     abVerdict,
+    abRest,
     links,
     hourly,
   };

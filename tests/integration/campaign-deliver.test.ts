@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyAbWinner, decideWinner, overrideWinner } from '@/lib/campaigns/ab-winner';
+import { abDecision, applyAbWinner, overrideWinner } from '@/lib/campaigns/ab-winner';
 import { markAttempting, recoverStaleSends } from '@/lib/campaigns/claims';
 import { startCampaign } from '@/lib/campaigns/start';
+import { getCampaignInWorkspace } from '@/lib/campaigns/guards';
 import { campaignLinks, campaigns, campaignSends, contacts, mailMessages, type AbTestConfig } from '@/lib/db/schema';
 import { verifyToken } from '@/lib/tracking/token';
 import type { WorkspaceCtx } from '@/lib/workspaces/context';
@@ -34,6 +35,7 @@ beforeEach(async () => {
   await db().update(contacts).set({ status: 'unsubscribed' }).where(eq(contacts.workspaceId, ctx.workspaceId));
 });
 
+const decisionFor = async (campaignId: string) => abDecision(db(), await getCampaignInWorkspace(db(), ctx, campaignId));
 const tokenIn = (url: string, path: string) => new RegExp(`${BASE}/t/${path}/([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)`).exec(url)?.[1];
 
 describe('delivery over a real SMTP listener', () => {
@@ -152,7 +154,7 @@ describe('A/B test: test phase, winner, rest', () => {
       .where(and(eq(campaignSends.campaignId, campaign.id), eq(campaignSends.variantKey, 'B')));
     await db().update(campaignSends).set({ firstHumanClickAt: new Date() }).where(inArray(campaignSends.id, bRows.map((r) => r.id)));
 
-    const decision = await decideWinner({ ctx, input: { campaignId: campaign.id } });
+    const decision = await decisionFor(campaign.id);
     expect(decision).toMatchObject({ metric: 'click', verdict: { kind: 'insufficient' }, chosen: 'B', testComplete: true, appliedWinner: null, held });
     expect(decision!.variants.map((v) => v.key)).toEqual(['A', 'B']);
 
@@ -165,7 +167,7 @@ describe('A/B test: test phase, winner, rest', () => {
     const [after] = await db().select().from(campaigns).where(eq(campaigns.id, campaign.id));
     expect(after).toMatchObject({ status: 'sent', winnerKey: 'B' });
     // The report still compares the test phase only: the rest's rows are not counted for B.
-    const final = await decideWinner({ ctx, input: { campaignId: campaign.id } });
+    const final = await decisionFor(campaign.id);
     expect(final!.variants.reduce((n, v) => n + v.delivered, 0)).toBe(80 - held);
   });
 
@@ -177,7 +179,7 @@ describe('A/B test: test phase, winner, rest', () => {
     const html = sink.received.map((m) => String(m.parsed.html));
     expect(html.some((h) => h.includes('>Subject A</a>')) && html.some((h) => h.includes('>Subject B</a>'))).toBe(true);
     await overrideWinner({ ctx, input: { campaignId: campaign.id, winnerKey: 'A' } });
-    expect((await decideWinner({ ctx, input: { campaignId: campaign.id } }))!.chosen).toBe('A');
+    expect((await decisionFor(campaign.id))!.chosen).toBe('A');
     expect(await applyAbWinner(db(), campaign.id)).toEqual({ winnerKey: 'A' });
     expect(await statusCounts(db(), campaign.id)).toEqual({ sent: 40 - held, cancelled: held });
     expect(await deliverAll(db(), campaign.id)).toMatchObject({ sent: 0, finished: true });

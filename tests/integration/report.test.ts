@@ -17,7 +17,8 @@ const AB: AbTestConfig = {
     { key: 'A', value: 'Spring sale' },
     { key: 'B', value: 'Our spring sale starts now' },
   ],
-  testPct: 50,
+  // 100 %: every contact's hash bucket is in the test phase, matching the variant keys set below by hand.
+  testPct: 100,
   metric: 'click',
   sendWinnerToRest: true,
 };
