@@ -12,8 +12,10 @@ export default defineConfig({
     environment: 'node',
     globalSetup: 'tests/integration/global-setup.ts',
     setupFiles: ['tests/integration/support/env.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Above CONDITION_TIMEOUT_MS (tests/integration/support/sending.ts): tests wait on conditions,
+    // and these limits only catch a test that hangs, never a busy machine.
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
     fileParallelism: true,
     maxWorkers: 2,
   },

@@ -72,7 +72,7 @@ describe.skipIf(postgresOnly)('workers on one Postgres', () => {
     const handle = open();
     const worker = startWorker({ db: handle.db, id, pollMs: 50, maintenanceMs: 600_000, send: { rate: 0 }, log: quiet });
     try {
-      await waitFor(async () => (await campaignStatus(campaignId)) === 'sent', 25_000, 'campaign sent');
+      await waitFor(async () => (await campaignStatus(campaignId)) === 'sent', 'campaign sent');
     } finally {
       await worker.stop();
     }
@@ -86,7 +86,7 @@ describe.skipIf(postgresOnly)('workers on one Postgres', () => {
       startWorker({ db: h.db, id: `twin-${i}`, pollMs: 20, maintenanceMs: 600_000, concurrency: 4, send: { rate: 60 }, log: quiet }),
     );
     try {
-      await waitFor(async () => (await campaignStatus(campaign.id)) === 'sent', 25_000, 'campaign sent');
+      await waitFor(async () => (await campaignStatus(campaign.id)) === 'sent', 'campaign sent');
     } finally {
       await Promise.all(workers.map((w) => w.stop()));
     }
@@ -107,7 +107,7 @@ describe.skipIf(postgresOnly)('workers on one Postgres', () => {
     await useSmtp(db(), ctx.workspaceId, slow.port);
     const { people, campaign } = await sendingCampaign(80);
     const child = await spawnWorker('doomed', 40);
-    await waitFor(() => slow.received.length >= 20, 20_000, 'first mails');
+    await waitFor(() => slow.received.length >= 20, 'first mails');
     child.kill('SIGKILL');
     expect((await exited(child)).signal).toBe('SIGKILL');
 
@@ -122,7 +122,7 @@ describe.skipIf(postgresOnly)('workers on one Postgres', () => {
     expect(recovered.requeued).toBe(atCrash.claimed ?? 0);
 
     await finishWith(campaign.id, 'rescuer');
-    await new Promise((r) => setTimeout(r, 200)); // a mail cut off by the kill may still be parsed
+    await waitFor(() => slow.parsing === 0, 'mails cut off by the kill to be parsed');
     await slow.close();
     await useSmtp(db(), ctx.workspaceId, sink.port);
 
@@ -144,7 +144,7 @@ describe.skipIf(postgresOnly)('workers on one Postgres', () => {
     await useSmtp(db(), ctx.workspaceId, slow.port);
     const { people, campaign } = await sendingCampaign(80);
     const child = await spawnWorker('polite', 40);
-    await waitFor(() => slow.received.length >= 20, 20_000, 'first mails');
+    await waitFor(() => slow.received.length >= 20, 'first mails');
     child.kill('SIGTERM');
     expect((await exited(child)).code).toBe(0);
 

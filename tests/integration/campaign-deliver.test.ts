@@ -142,7 +142,7 @@ describe('A/B test: test phase, winner, rest', () => {
     // The winner job waits while the test phase is still sending.
     expect(await applyAbWinner(db(), campaign.id)).toHaveProperty('retryAt');
 
-    const test = await deliverAll(db(), campaign.id, { timeoutMs: 3000 });
+    const test = await deliverAll(db(), campaign.id);
     expect(test).toMatchObject({ sent: 80 - held, finished: false });
     const subjects = new Set(sink.received.map((m) => m.parsed.subject));
     expect(subjects).toEqual(new Set(['Subject A', 'Subject B']));
@@ -175,7 +175,7 @@ describe('A/B test: test phase, winner, rest', () => {
     await makeContacts(db(), ctx.workspaceId, 40);
     const campaign = await makeDraft(db(), ctx.workspaceId, { abTest: { ...abTest, variable: 'ctaText', sendWinnerToRest: false } });
     const { held } = await startCampaign(db(), campaign.id, { abWaitMs: 3_600_000 });
-    await deliverAll(db(), campaign.id, { timeoutMs: 2000 });
+    await deliverAll(db(), campaign.id);
     const html = sink.received.map((m) => String(m.parsed.html));
     expect(html.some((h) => h.includes('>Subject A</a>')) && html.some((h) => h.includes('>Subject B</a>'))).toBe(true);
     await overrideWinner({ ctx, input: { campaignId: campaign.id, winnerKey: 'A' } });

@@ -81,7 +81,7 @@ describe('startWorker', () => {
     const later = await makeDraft(db(), ctx.workspaceId, { status: 'scheduled', scheduledAt: new Date(Date.now() + 3_600_000) });
     const worker = startWorker({ db: db(), id: 'w-sched', pollMs: 50, maintenanceMs: 100, send: { rate: 0 }, log: quiet });
     try {
-      await waitFor(async () => (await db().select().from(campaigns).where(eq(campaigns.id, due.id)))[0].status === 'sent', 25_000, 'campaign sent');
+      await waitFor(async () => (await db().select().from(campaigns).where(eq(campaigns.id, due.id)))[0].status === 'sent', 'campaign sent');
     } finally {
       await worker.stop();
     }
@@ -98,7 +98,7 @@ describe('startWorker', () => {
     const people = await makeContacts(db(), ctx.workspaceId, 40);
     const campaign = await makeDraft(db(), ctx.workspaceId, { status: 'scheduled', scheduledAt: new Date() });
     const first = startWorker({ db: db(), id: 'w-first', pollMs: 50, maintenanceMs: 100, concurrency: 3, send: { rate: 25 }, log: quiet });
-    await waitFor(() => sink.received.length >= 8, 20_000, 'first mails');
+    await waitFor(() => sink.received.length >= 8, 'first mails');
     await first.stop();
     const mid = await statusCounts(db(), campaign.id);
     expect(mid.attempting ?? 0).toBe(0);
@@ -109,7 +109,7 @@ describe('startWorker', () => {
 
     const second = startWorker({ db: db(), id: 'w-second', pollMs: 50, maintenanceMs: 100, send: { rate: 0 }, log: quiet });
     try {
-      await waitFor(async () => (await db().select().from(campaigns).where(eq(campaigns.id, campaign.id)))[0].status === 'sent', 20_000, 'campaign sent');
+      await waitFor(async () => (await db().select().from(campaigns).where(eq(campaigns.id, campaign.id)))[0].status === 'sent', 'campaign sent');
     } finally {
       await second.stop();
     }

@@ -15,6 +15,7 @@ import { csvStream, drain, snapshotContacts } from './support/contacts';
 import { setupTestDb } from './support/db';
 import { testDriver } from './support/driver';
 import { addMember, ctxFor, makeUser } from './support/factories';
+import { waitFor } from './support/sending';
 
 const db = setupTestDb();
 
@@ -283,7 +284,8 @@ describe('a failed import changes no contact and leaves no staging rows', () => 
       () => null,
       (e: unknown) => e,
     );
-    await new Promise((r) => setTimeout(r, 100));
+    // The import has checked the list and is staging rows: now the list goes away under it.
+    await waitFor(async () => (await db().select().from(contactImports).where(eq(contactImports.workspaceId, ctx.workspaceId))).length > 0, 'the import to start');
     await deleteList({ ctx, input: { listId: list.id } });
     source.end('last@example.test,Last\n');
     expect(await settled).toBeInstanceOf(Error);

@@ -16,6 +16,7 @@ import {
 } from '@/lib/db/schema';
 import { handleTracking } from '@/lib/tracking/http';
 import { rollupEvents, ROLLUP_CURSOR } from '@/lib/tracking/rollup';
+import { CONDITION_TIMEOUT_MS } from './sending';
 
 export interface SendSpec {
   status?: SendStatus;
@@ -137,7 +138,7 @@ export async function startTrackingServer(): Promise<{ url: string; server: Serv
  * file's roll-up may hold the cursor for a moment; rollupEvents then returns 0 and we retry.
  */
 export async function rollupThrough(db: Db, eventId: number, opts: { gapGraceSeconds?: number } = {}): Promise<void> {
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + CONDITION_TIMEOUT_MS;
   for (;;) {
     await rollupEvents(db, { batchSize: 500, ...opts });
     const [c] = await db.select({ position: cursors.position }).from(cursors).where(eq(cursors.name, ROLLUP_CURSOR));

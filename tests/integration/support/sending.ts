@@ -58,7 +58,7 @@ export async function deliverAll(
   const concurrency = opts.concurrency ?? 4;
   const transports = new TransportCache(concurrency);
   const throttle = new Throttle(opts.rate ?? 0);
-  const deadline = Date.now() + (opts.timeoutMs ?? 20_000);
+  const deadline = Date.now() + (opts.timeoutMs ?? CONDITION_TIMEOUT_MS);
   try {
     while (!total.finished && Date.now() < deadline) {
       const r = await deliverCampaign(db, {
@@ -98,7 +98,15 @@ export function perRecipient(received: ReceivedMail[]): Map<string, number> {
   return counts;
 }
 
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 20_000, what = 'condition'): Promise<void> {
+/**
+ * How long a test waits for a condition before it fails. Generous on purpose: tests poll the
+ * state they wait for, so a fast machine never waits this long and a busy one (2 cores shared
+ * with builds) still passes. Vitest's own test timeout (vitest.integration.config.ts) is above it.
+ */
+export const CONDITION_TIMEOUT_MS = Number(process.env.PULSE_TEST_WAIT_MS ?? 120_000);
+
+/** Polls `check` until it holds; fails after CONDITION_TIMEOUT_MS with `what` in the message. */
+export async function waitFor(check: () => boolean | Promise<boolean>, what = 'condition', timeoutMs = CONDITION_TIMEOUT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -170,17 +178,20 @@ export function setupIsolatedDb(): { db: () => Db; url: () => string; open: (max
  */
 export async function startSlowSink(delayMs: number) {
   const received: ReceivedMail[] = [];
+  let parsing = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, session, callback) {
+      parsing++;
       simpleParser(stream)
         .then((parsed) => {
           received.push({ envelope: { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : false, to: session.envelope.rcptTo.map((r) => r.address) }, auth: null, parsed });
           setTimeout(() => callback(), delayMs);
         })
-        .catch((e: Error) => callback(e));
+        .catch((e: Error) => callback(e))
+        .finally(() => parsing--);
     },
   });
   server.on('error', () => {}); // connections cut by a killed client
@@ -188,6 +199,10 @@ export async function startSlowSink(delayMs: number) {
   return {
     port: (server.server.address() as AddressInfo).port,
     received,
+    /** Mails whose data is still being read or parsed (a connection cut by a kill ends its parse). */
+    get parsing() {
+      return parsing;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
