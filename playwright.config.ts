@@ -18,7 +18,8 @@ if (!['127.0.0.1', 'localhost', '::1', '[::1]', ''].includes(host)) {
 
 const pgliteDir = process.env.E2E_PGLITE_DIR ?? path.join(os.tmpdir(), `pulse-e2e-${process.pid}`);
 const secret = process.env.AUTH_SECRET ?? 'e2e-secret-not-for-production-0123456789';
-const base = { NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: secret, AUTH_TRUST_HOST: 'true' };
+// PULSE_SMTP_ALLOW_PRIVATE: tests point workspace SMTP settings at listeners on 127.0.0.1.
+const base = { NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: secret, AUTH_TRUST_HOST: 'true', PULSE_SMTP_ALLOW_PRIVATE: 'true' };
 
 export default defineConfig({
   testDir: './e2e',

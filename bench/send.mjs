@@ -55,6 +55,8 @@ function startSink(pin) {
 async function main() {
   process.env.AUTH_SECRET ||= 'pulse-bench-secret-not-for-production-0123456789';
   process.env.PULSE_BASE_URL ||= 'https://pulse.example';
+  // The listener runs on 127.0.0.1, a private address a workspace's SMTP host may use only when allowed.
+  process.env.PULSE_SMTP_ALLOW_PRIVATE ||= 'true';
   const N = Number(process.env.BENCH_SEND_N || 5000);
   const POOL = Number(process.env.BENCH_SEND_POOL || 10);
   const ROUNDS = Number(process.env.BENCH_ROUNDS || 2);

@@ -25,6 +25,8 @@ process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 // PGlite is a single-process database: refuse a second server on the same data directory.
 if (!process.env.DATABASE_URL) {
+  // The embedded demo runs on the user's own machine: a local SMTP server (e.g. Mailpit) is fine there.
+  process.env.PULSE_SMTP_ALLOW_PRIVATE ??= 'true';
   const lock = path.join(dataDir, 'pulse.pid');
   if (fs.existsSync(lock)) {
     const pid = Number(fs.readFileSync(lock, 'utf8'));

@@ -8,6 +8,7 @@ import { TextField } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { cancelCampaignAction, scheduleCampaignAction, sendTestCampaignAction } from '@/lib/actions/campaigns';
+import { smtpFailureKey } from '@/lib/mail/smtp-errors';
 import type { AudienceKind, CampaignStatus } from '@/lib/db/schema/campaigns/constants';
 
 function toLocalInput(iso: string) {
@@ -30,6 +31,7 @@ interface Props {
 
 export function SendPanel({ workspaceId, campaignId, status, scheduledAt, audienceKind, suggestedAt, userEmail, saveFirst }: Props) {
   const t = useTranslations('campaigns.editor');
+  const tSmtp = useTranslations('smtpErrors');
   const format = useFormatter();
   const [when, setWhen] = useState(toLocalInput(scheduledAt ?? suggestedAt));
   const [testResult, setTestResult] = useState<string | null>(null);
@@ -39,7 +41,7 @@ export function SendPanel({ workspaceId, campaignId, status, scheduledAt, audien
     refresh: false,
     onSuccess: (data) => {
       const d = data as { status: string; transport: string; error?: string };
-      setTestResult(d.status === 'failed' ? t('testFailed', { error: d.error ?? '' }) : d.transport === 'outbox' ? t('testOutbox') : t('testSent', { to: userEmail }));
+      setTestResult(d.status === 'failed' ? t('testFailed', { error: tSmtp(smtpFailureKey(d.error)) }) : d.transport === 'outbox' ? t('testOutbox') : t('testSent', { to: userEmail }));
     },
   });
   const base = { workspaceId, campaignId };

@@ -8,6 +8,7 @@ import { CheckboxField, TextField } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { sendTestEmailAction, updateSendingAction } from '@/lib/actions/workspaces';
+import { smtpFailureKey } from '@/lib/mail/smtp-errors';
 
 export interface SendingValues {
   fromName: string | null;
@@ -72,6 +73,7 @@ export function SendingForm({ workspaceId, values, route, userEmail }: { workspa
 
 function TestEmailForm({ workspaceId, userEmail }: { workspaceId: string; userEmail: string }) {
   const t = useTranslations('settings.sending');
+  const tSmtp = useTranslations('smtpErrors');
   const [outcome, setOutcome] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const form = useActionForm(sendTestEmailAction, {
@@ -80,7 +82,7 @@ function TestEmailForm({ workspaceId, userEmail }: { workspaceId: string; userEm
       const d = data as { status: string; transport: string; error?: string };
       if (d.status === 'failed') {
         setOutcome(null);
-        setFailure(t('testFailed', { error: d.error ?? '' }));
+        setFailure(t('testFailed', { error: tSmtp(smtpFailureKey(d.error)) }));
       } else {
         setFailure(null);
         setOutcome(d.transport === 'outbox' ? t('testOutbox') : t('testSent'));

@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { users, type Campaign } from '@/lib/db/schema';
+import { and, eq, sql } from 'drizzle-orm';
+import { memberships, users, type Campaign } from '@/lib/db/schema';
 import { invalid } from '@/lib/errors';
 import { sendMail } from '@/lib/mail/send';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
@@ -14,6 +14,16 @@ export function previewInput(c: Campaign, locale: 'en' | 'nl', workspaceName: st
   return { subject: c.subject, previewText: c.previewText, blocks: c.blocks, contact, locale, footer: footerFor(locale, workspaceName) };
 }
 
+async function isMemberAddress(ctx: WorkspaceCtx, address: string): Promise<boolean> {
+  const [row] = await ctx.db
+    .select({ id: users.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.workspaceId, ctx.workspaceId), sql`lower(${users.email}) = lower(${address})`))
+    .limit(1);
+  return Boolean(row);
+}
+
 /** A test send to one address through the workspace's real mail route, without tracking. */
 export async function sendTestCampaign({ ctx, input }: { ctx: WorkspaceCtx; input: { campaignId: string; to?: string } }) {
   assertRole(ctx, 'member');
@@ -23,6 +33,8 @@ export async function sendTestCampaign({ ctx, input }: { ctx: WorkspaceCtx; inpu
   const ws = await getWorkspace(ctx);
   const [me] = await ctx.db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, ctx.userId));
   const to = input.to ?? me.email;
+  // Campaign content goes only to the team: a test send must not be a way to mail anyone at all.
+  if (!(await isMemberAddress(ctx, to))) throw invalid('testRecipientNotMember');
   const mail = renderCampaignMail(previewInput(c, ws.locale, ws.name, { email: to, firstName: me.name.split(' ')[0] }));
   return sendMail(ctx.db, { workspaceId: ws.id, kind: 'campaign-test', to, subject: `[TEST] ${mail.subject}`, html: mail.html, text: mail.text });
 }

@@ -29,9 +29,9 @@ describe('SMTP outcome (at most once)', () => {
   it.each([
     ['accepted', undefined, { status: 'sent' }],
     ['unreachable → back to pending', err('connect ECONNREFUSED 127.0.0.1:25', { syscall: 'connect' }), { status: 'pending' }],
-    ['5xx → failed', err('550 no such user', { responseCode: 550 }), { status: 'failed', error: '550 no such user' }],
-    ['4xx → failed (not accepted)', err('451 try later', { responseCode: 451 }), { status: 'failed', error: '451 try later' }],
-    ['ambiguous → unknown, never resent', err('Connection closed unexpectedly', { code: 'ECONNECTION' }), { status: 'unknown', error: 'Connection closed unexpectedly' }],
+    ['5xx → failed', err('550 no such user', { responseCode: 550 }), { status: 'failed', error: 'rejected' }],
+    ['4xx → failed (not accepted)', err('451 try later', { responseCode: 451 }), { status: 'failed', error: 'rejected' }],
+    ['ambiguous → unknown, never resent', err('Connection closed unexpectedly', { code: 'ECONNECTION' }), { status: 'unknown', error: 'lost' }],
   ])('%s', async (_label, fail, expected) => {
     expect(await sendOutcome(transport(fail), mail, row)).toEqual({ ...row, ...expected });
   });

@@ -1,3 +1,4 @@
+import { smtpFailure } from '@/lib/mail/smtp-errors';
 import type { ClaimedSend, SendOutcome } from './claims';
 import type { ComposedMail } from './compose';
 import type { CampaignTransport } from './transport';
@@ -9,7 +10,7 @@ type SmtpError = Error & { code?: string; responseCode?: number; syscall?: strin
  * set-up, greeting or login failed. Only then is sending it again safe.
  */
 export function neverHandedOver(e: SmtpError): boolean {
-  if (e.code === 'EDNS' || e.code === 'EAUTH' || e.code === 'ETLS' || e.syscall === 'connect') return true;
+  if (e.code === 'EPRIVATE' || e.code === 'EDNS' || e.code === 'EAUTH' || e.code === 'ETLS' || e.syscall === 'connect') return true;
   return /^connect E[A-Z]+|^Connection timeout$|^Greeting never received$/.test(e.message);
 }
 
@@ -42,7 +43,8 @@ export async function sendOutcome(
   } catch (caught) {
     const e = (caught instanceof Error ? caught : new Error(String(caught))) as SmtpError;
     if (neverHandedOver(e)) return { ...ref, status: 'pending' };
-    const error = e.message.slice(0, 500);
+    // Stored and shown as a key (lib/mail/smtp-errors), never the remote server's text.
+    const error = smtpFailure(e);
     if (typeof e.responseCode === 'number' && e.responseCode >= 400) return { ...ref, status: 'failed', error };
     return { ...ref, status: 'unknown', error };
   }

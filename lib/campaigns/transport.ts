@@ -1,8 +1,8 @@
-import net from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { Db } from '@/lib/db/client';
+import { smtpSocket } from '@/lib/mail/smtp-guard';
 import { resolveMailRoute } from '@/lib/mail/transport';
 
 /**
@@ -16,31 +16,8 @@ export type CampaignTransport =
 
 const CONNECTION_TIMEOUT_MS = 10_000;
 
-/**
- * nodemailer leaves Nagle's algorithm on: the small command writes then wait for the server's
- * delayed ACK (~40 ms each on Linux), capping a connection at ~22 mails/s even on localhost.
- * Opening the socket ourselves with TCP_NODELAY lifts that ~20-fold.
- */
-function noDelaySocket(options: SMTPPool.Options, callback: (err: Error | null, socketOptions?: { connection: net.Socket }) => void) {
-  const socket = net.connect({ host: options.host ?? 'localhost', port: options.port ?? 587 });
-  socket.setNoDelay(true);
-  const done = (err: Error | null) => {
-    clearTimeout(timer);
-    socket.off('connect', onConnect);
-    socket.off('error', done);
-    if (err) {
-      socket.destroy();
-      callback(err);
-    } else callback(null, { connection: socket });
-  };
-  const onConnect = () => done(null);
-  const timer = setTimeout(() => done(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' })), CONNECTION_TIMEOUT_MS);
-  socket.once('connect', onConnect);
-  socket.once('error', done);
-}
-
 /** Pool settings of campaign sending (exported for bench/send.mjs, so its baseline sends alike). */
-export const pooledSmtpOptions = (maxConnections: number) => ({
+export const pooledSmtpOptions = (maxConnections: number, guard = false) => ({
   pool: true as const,
   maxConnections,
   maxMessages: 100,
@@ -48,7 +25,8 @@ export const pooledSmtpOptions = (maxConnections: number) => ({
   greetingTimeout: 10_000,
   // Lower than nodemailer's 10 minutes, and well under the claim lease (PULSE_SEND_LEASE_SECONDS).
   socketTimeout: 60_000,
-  getSocket: noDelaySocket,
+  // TCP_NODELAY always; a workspace's own host is also checked against private addresses.
+  getSocket: smtpSocket({ guard, timeoutMs: CONNECTION_TIMEOUT_MS }),
 });
 
 export class TransportCache {
@@ -72,7 +50,7 @@ export class TransportCache {
       }
       const options: SMTPPool.Options = {
         ...(own ? route.smtp : (parseConnectionUrl(route.url) as SMTPPool.Options)),
-        ...pooledSmtpOptions(this.maxConnections),
+        ...pooledSmtpOptions(this.maxConnections, own),
       };
       transporter = nodemailer.createTransport(options);
       this.pools.set(key, transporter);

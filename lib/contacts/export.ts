@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import { writeAudit } from '@/lib/db/audit';
+import { safeRow } from '@/lib/csv/safe-cell';
 import { contacts, IMPORT_LIMITS, type Contact } from '@/lib/db/schema';
 import type { ContactFilter } from '@/lib/db/schema/contacts/validation';
 import { executeRows } from '@/lib/db/sql';
@@ -23,13 +24,6 @@ const FIXED_COLUMNS = [
 ] as const;
 /** Header of an attribute column; the import maps it back with `attributes: { key: 'attributes.key' }`. */
 export const attributeHeader = (key: string) => `attributes.${key}`;
-
-/**
- * Spreadsheet formula injection: a cell starting with = + - @ (or tab / carriage return) is run by
- * Excel and friends as a formula. A leading apostrophe makes it text. Costs: "-5" exports as "'-5".
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-export const neutraliseCell = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
 
 export interface ExportContactsInput {
   filter: ContactFilter;
@@ -66,7 +60,7 @@ async function* csvBatches(
 ): AsyncGenerator<string> {
   const header = [...FIXED_COLUMNS, ...attributeKeys.map(attributeHeader)];
   const options = { delimiter: input.delimiter ?? ',', record_delimiter: 'windows' as const };
-  yield stringify([header.map(neutraliseCell)], { ...options, bom: input.bom ?? false });
+  yield stringify([safeRow(header)], { ...options, bom: input.bom ?? false });
   let cursor: string | undefined;
   do {
     const page = await contactsPage(ctx.db, where, cursor, EXPORT_BATCH);
@@ -77,7 +71,7 @@ async function* csvBatches(
 
 function toRecord(c: Contact, attributeKeys: string[]): string[] {
   const iso = (d: Date | null) => (d ? d.toISOString() : '');
-  return [
+  return safeRow([
     c.email,
     c.firstName ?? '',
     c.lastName ?? '',
@@ -89,5 +83,5 @@ function toRecord(c: Contact, attributeKeys: string[]): string[] {
     iso(c.lastPurchaseAt),
     iso(c.createdAt),
     ...attributeKeys.map((k) => c.attributes[k] ?? ''),
-  ].map(neutraliseCell);
+  ]);
 }

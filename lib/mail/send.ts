@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { mailMessages } from '@/lib/db/schema';
+import { smtpFailure, type SmtpFailure } from './smtp-errors';
 import { resolveTransport } from './transport';
 
 export interface OutgoingMail {
@@ -17,7 +18,8 @@ export interface SendResult {
   id: string;
   status: 'sent' | 'failed';
   transport: 'smtp' | 'outbox';
-  error?: string;
+  /** What went wrong, as a key under `smtpErrors.` (never the remote server's text). */
+  error?: SmtpFailure;
 }
 
 /**
@@ -47,7 +49,7 @@ export async function sendMail(db: Db, mail: OutgoingMail): Promise<SendResult> 
     await transport.transporter.sendMail({
       from: transport.from,
       to: mail.to,
-      replyTo: mail.replyTo ?? undefined,
+      replyTo: mail.replyTo ?? transport.replyTo ?? undefined,
       subject: mail.subject,
       html: mail.html,
       text: mail.text,
@@ -55,7 +57,9 @@ export async function sendMail(db: Db, mail: OutgoingMail): Promise<SendResult> 
     await db.update(mailMessages).set({ status: 'sent', sentAt: new Date() }).where(eq(mailMessages.id, row.id));
     return { id: row.id, status: 'sent', transport: 'smtp' };
   } catch (e) {
-    const error = e instanceof Error ? e.message.slice(0, 500) : 'unknown error';
+    // The raw error (it may quote whatever the host answered) goes to the operator's log only.
+    const error = smtpFailure(e);
+    console.warn(`[mail] ${mail.kind} ${row.id} failed (${error}):`, e instanceof Error ? e.message.slice(0, 300) : e);
     await db.update(mailMessages).set({ status: 'failed', error }).where(eq(mailMessages.id, row.id));
     return { id: row.id, status: 'failed', transport: 'smtp', error };
   }

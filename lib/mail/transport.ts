@@ -2,17 +2,13 @@ import { eq } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { decryptSecret } from '@/lib/crypto';
 import type { Db } from '@/lib/db/client';
-import { sendingSettings } from '@/lib/db/schema';
+import { sendingSettings, workspaces } from '@/lib/db/schema';
+import { DEFAULT_FROM, formatFrom, relaySender } from './sender-policy';
+import { smtpSocket } from './smtp-guard';
 
-export type ResolvedTransport = { kind: 'smtp'; transporter: Transporter; from: string } | { kind: 'outbox'; from: string };
+export type ResolvedTransport = { replyTo: string | null } & ({ kind: 'smtp'; transporter: Transporter; from: string } | { kind: 'outbox'; from: string });
 
-const DEFAULT_FROM = 'Pulse <no-reply@pulse.localhost>';
 let envTransporter: Transporter | undefined;
-
-function formatFrom(name: string | null, address: string | null): string | null {
-  if (!address) return null;
-  return name ? `"${name.replace(/["\\]/g, '')}" <${address}>` : address;
-}
 
 export interface SmtpServer {
   host: string;
@@ -33,8 +29,14 @@ export type MailRoute = { from: string; replyTo: string | null } & (
 );
 
 export async function resolveMailRoute(db: Db, workspaceId: string): Promise<MailRoute> {
-  const [s] = await db.select().from(sendingSettings).where(eq(sendingSettings.workspaceId, workspaceId)).limit(1);
-  const from = formatFrom(s?.fromName ?? null, s?.fromEmail ?? null) ?? process.env.MAIL_FROM ?? DEFAULT_FROM;
+  const [row] = await db
+    .select({ s: sendingSettings, workspaceName: workspaces.name })
+    .from(workspaces)
+    .leftJoin(sendingSettings, eq(sendingSettings.workspaceId, workspaces.id))
+    .where(eq(workspaces.id, workspaceId))
+    .limit(1);
+  const s = row?.s;
+  const from = s?.fromEmail ? formatFrom(s.fromName, s.fromEmail) : (process.env.MAIL_FROM ?? DEFAULT_FROM);
   const replyTo = s?.replyTo ?? null;
   if (s?.smtpHost) {
     const smtp: SmtpServer = {
@@ -45,7 +47,11 @@ export async function resolveMailRoute(db: Db, workspaceId: string): Promise<Mai
     };
     return { kind: 'workspace', from, replyTo, smtp, version: s.updatedAt.getTime() };
   }
-  if (process.env.SMTP_URL) return { kind: 'server', from, replyTo, url: process.env.SMTP_URL };
+  if (process.env.SMTP_URL) {
+    // The operator's relay: the workspace's From only for domains the operator allows (sender-policy).
+    const sender = relaySender({ fromName: s?.fromName ?? null, fromEmail: s?.fromEmail ?? null, replyTo, workspaceName: row?.workspaceName ?? '' });
+    return { kind: 'server', ...sender, url: process.env.SMTP_URL };
+  }
   return { kind: 'outbox', from, replyTo };
 }
 
@@ -53,12 +59,18 @@ export async function resolveMailRoute(db: Db, workspaceId: string): Promise<Mai
 export async function resolveTransport(db: Db, workspaceId: string): Promise<ResolvedTransport> {
   const route = await resolveMailRoute(db, workspaceId);
   if (route.kind === 'workspace') {
-    const transporter = nodemailer.createTransport({ ...route.smtp, connectionTimeout: 10_000, greetingTimeout: 10_000 });
-    return { kind: 'smtp', transporter, from: route.from };
+    // The guarded socket refuses private addresses (lib/mail/smtp-guard) before connecting.
+    const transporter = nodemailer.createTransport({
+      ...route.smtp,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      getSocket: smtpSocket({ guard: true, timeoutMs: 10_000 }),
+    });
+    return { kind: 'smtp', transporter, from: route.from, replyTo: route.replyTo };
   }
   if (route.kind === 'server') {
     envTransporter ??= nodemailer.createTransport(route.url);
-    return { kind: 'smtp', transporter: envTransporter, from: route.from };
+    return { kind: 'smtp', transporter: envTransporter, from: route.from, replyTo: route.replyTo };
   }
-  return { kind: 'outbox', from: route.from };
+  return { kind: 'outbox', from: route.from, replyTo: route.replyTo };
 }

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { neutraliseCell } from '@/lib/contacts/export';
+import { safeRow } from '@/lib/csv/safe-cell';
 import type { WorkspaceCtx } from '@/lib/workspaces/context';
 import { listCampaignRecipients, type RecipientFilter } from './recipients';
 
@@ -7,14 +7,14 @@ const iso = (d: Date | null) => (d ? d.toISOString() : '');
 
 /** The drill-down as CSV, page by page (never the whole campaign in memory). */
 export async function* recipientsCsv(ctx: WorkspaceCtx, campaignId: string, filter: RecipientFilter, includeMachine: boolean) {
-  yield stringify([['email', 'first_name', 'last_name', 'variant', 'status', 'sent_at', 'first_open_at', 'first_click_at']]);
+  yield stringify([safeRow(['email', 'first_name', 'last_name', 'variant', 'status', 'sent_at', 'first_open_at', 'first_click_at'])]);
   let after: number | undefined;
   for (;;) {
     const page = await listCampaignRecipients(ctx, campaignId, { filter, includeMachine, after, limit: 2000 });
     if (page.rows.length) {
       yield stringify(
         page.rows.map((r) =>
-          [r.email, r.firstName ?? '', r.lastName ?? '', r.variantKey ?? '', r.status, iso(r.sentAt), iso(r.firstOpenAt), iso(r.firstClickAt)].map(neutraliseCell),
+          safeRow([r.email, r.firstName ?? '', r.lastName ?? '', r.variantKey ?? '', r.status, iso(r.sentAt), iso(r.firstOpenAt), iso(r.firstClickAt)]),
         ),
       );
     }

@@ -37,14 +37,24 @@ export function signToken(purpose: TokenPurpose, values: number[]): string {
   return `${payload.toString('base64url')}.${mac.toString('base64url')}`;
 }
 
+/**
+ * The bytes of a base64url string only when it is their one canonical spelling. Node's decoder
+ * ignores padding, stray characters and the spare low bits of the last character, so several
+ * spellings decode alike; re-encoding and comparing leaves exactly one valid token per payload.
+ */
+function canonicalBase64url(text: string): Buffer | null {
+  const bytes = Buffer.from(text, 'base64url');
+  return bytes.toString('base64url') === text ? bytes : null;
+}
+
 /** The integers, or null for anything forged, truncated, oversized or of another purpose. */
 export function verifyToken(purpose: TokenPurpose, token: string, expectedCount: number): number[] | null {
   if (typeof token !== 'string' || token.length > 200) return null;
   const dot = token.indexOf('.');
   if (dot <= 0) return null;
-  const payload = Buffer.from(token.slice(0, dot), 'base64url');
-  const mac = Buffer.from(token.slice(dot + 1), 'base64url');
-  if (payload.length !== expectedCount * 8 || mac.length !== MAC_BYTES) return null;
+  const payload = canonicalBase64url(token.slice(0, dot));
+  const mac = canonicalBase64url(token.slice(dot + 1));
+  if (!payload || !mac || payload.length !== expectedCount * 8 || mac.length !== MAC_BYTES) return null;
   const expected = createHmac('sha256', key(purpose)).update(payload).digest().subarray(0, MAC_BYTES);
   if (!timingSafeEqual(mac, expected)) return null;
   const out: number[] = [];

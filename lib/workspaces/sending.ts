@@ -4,7 +4,9 @@ import { writeAudit } from '@/lib/db/audit';
 import { sendingSettings, users } from '@/lib/db/schema';
 import type { SendingSettingsInput } from '@/lib/db/schema/workspaces/validation';
 import { withTransaction } from '@/lib/db/transaction';
+import { invalid } from '@/lib/errors';
 import { sendMail } from '@/lib/mail/send';
+import { resolveSmtpHost, SmtpAddressRefused } from '@/lib/mail/smtp-guard';
 import { testMail } from '@/lib/mail/templates/invitation';
 import { assertRole, type WorkspaceCtx } from './context';
 import { getWorkspace } from './get';
@@ -18,8 +20,23 @@ export async function getSendingSettings(ctx: WorkspaceCtx) {
   return { ...rest, hasPassword: Boolean(smtpPasswordEnc) };
 }
 
+/**
+ * Refuses, when saving, a host that is or resolves to a private address (lib/mail/smtp-guard).
+ * Only a courtesy: every connection is checked again. A name that does not resolve (yet) is kept.
+ */
+async function assertPublicSmtpHost(host: string | null | undefined): Promise<void> {
+  if (!host) return;
+  const lookup = resolveSmtpHost(host).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  const outcome = await Promise.race([lookup, new Promise((r) => setTimeout(r, 3000, null))]);
+  if (outcome instanceof SmtpAddressRefused) throw invalid('smtpHostPrivate');
+}
+
 export async function updateSending({ ctx, input }: { ctx: WorkspaceCtx; input: SendingSettingsInput }) {
   assertRole(ctx, 'admin');
+  await assertPublicSmtpHost(input.smtpHost);
   await withTransaction(ctx.db, async (tx) => {
     const values = {
       fromName: input.fromName ?? null,

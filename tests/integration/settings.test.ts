@@ -214,7 +214,7 @@ describe('sendTestEmail', () => {
 
     const row = await mailById(db(), result.id);
     expect(row).toMatchObject({ workspaceId: owner.workspace.id, transport: 'smtp', status: 'failed', sentAt: null });
-    expect(row.error).toMatch(/ECONNREFUSED|connect/i);
+    expect(row.error).toBe('refused');
     expect(sink.received).toHaveLength(countBefore);
   });
 });

@@ -5,6 +5,7 @@ import { NoAccess } from '@/components/settings/no-access';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { listOutbox } from '@/lib/mail/outbox';
+import { smtpFailureKey } from '@/lib/mail/smtp-errors';
 import { hasRole } from '@/lib/workspaces/context';
 import { getPageContext, type SlugParams } from '@/lib/workspaces/page-context';
 
@@ -15,6 +16,7 @@ export default async function OutboxPage({ params }: SlugParams) {
   const { role, ctx } = await getPageContext(slug);
   if (!hasRole(role, 'admin')) return <NoAccess />;
   const t = await getTranslations('settings.outbox');
+  const tSmtp = await getTranslations('smtpErrors');
   const format = await getFormatter();
   const rows = await listOutbox(ctx);
   if (rows.length === 0) return <EmptyState icon={Inbox} title={t('title')} body={t('empty')} />;
@@ -40,7 +42,7 @@ export default async function OutboxPage({ params }: SlugParams) {
                 </td>
                 <td className="px-3 py-3 text-zinc-700">{m.toAddress}</td>
                 <td className="px-3 py-3">
-                  <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[m.status]}`} title={m.error ?? undefined}>
+                  <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[m.status]}`} title={m.error ? tSmtp(smtpFailureKey(m.error)) : undefined}>
                     {t(`statuses.${m.status}`)} · {t(`routes.${m.transport}`)}
                   </span>
                 </td>

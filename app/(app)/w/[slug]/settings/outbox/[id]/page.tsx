@@ -8,6 +8,8 @@ import { getOutboxMessage } from '@/lib/mail/outbox';
 import { hasRole } from '@/lib/workspaces/context';
 import { getPageContext } from '@/lib/workspaces/page-context';
 
+const MAIL_CSP = `<meta http-equiv="Content-Security-Policy" content="script-src 'none'; object-src 'none'; form-action 'none'">`;
+
 export default async function OutboxMessagePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const { role, ctx } = await getPageContext(slug);
@@ -27,11 +29,11 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
         </Link>
       }
     >
-      {/* Mail HTML is rendered in a sandbox without scripts, so nothing in a mail can act on Pulse. */}
+      {/* Mail HTML is rendered in a sandbox without scripts (and a CSP that forbids them), so nothing in a mail can act on Pulse. */}
       <iframe
         title={t('settings.outbox.preview', { subject: message.subject })}
         sandbox="allow-popups allow-popups-to-escape-sandbox"
-        srcDoc={message.html.replace('<head>', '<head><base target="_blank">')}
+        srcDoc={message.html.replace('<head>', `<head>${MAIL_CSP}<base target="_blank">`)}
         className="h-[28rem] w-full rounded-lg ring-1 ring-zinc-200"
       />
       <details className="mt-4">
