@@ -88,6 +88,27 @@ join workspaces w on w.id = s.workspace_id
 join contacts c on c.id = s.contact_id and c.workspace_id = s.workspace_id
 where s.id = $1::bigint`;
 
+// Many hits in one statement, each at its own time: the rules of OPEN_SQL and CLICK_SQL with the
+// hit's time in place of now() (the early window is measured from sent_at to the hit).
+const HITS_SQL = `
+with v as (
+  select * from jsonb_to_recordset($1::text::jsonb)
+    as v(send_id bigint, link_id bigint, type text, machine boolean, reason text, window_seconds int, at timestamptz)
+), t as (
+  select s.workspace_id, s.campaign_id, s.id as send_id, s.contact_id, v.link_id, v.type, v.machine, v.reason, v.at,
+         coalesce(s.sent_at > v.at - v.window_seconds * interval '1 second', false) as early
+  from v join campaign_sends s on s.id = v.send_id
+  where v.type = 'open'
+     or (v.type = 'click' and exists (select 1 from campaign_links l where l.id = v.link_id and l.campaign_id = s.campaign_id))
+), ins as (
+  insert into events (workspace_id, campaign_id, send_id, contact_id, link_id, type, machine, meta, created_at)
+  select workspace_id, campaign_id, send_id, contact_id, case when type = 'click' then link_id end, type, machine or early,
+         case when machine then jsonb_build_object('machine', reason) when early then '{"machine":"early"}'::jsonb end, at
+  from t order by at
+  returning 1
+)
+select count(*)::int as n from ins`;
+
 const verdictParams = (v: Verdict) => [v.machine, v.windowSeconds, v.reason ?? ''];
 
 /** Records an open for the send; an unknown send records nothing. */
@@ -99,6 +120,35 @@ export async function recordOpen(db: Db, sendId: number, verdict: Verdict): Prom
 export async function recordClick(db: Db, sendId: number, linkId: number, verdict: Verdict): Promise<string | null> {
   const rows = await runner(db)(CLICK_SQL, [sendId, ...verdictParams(verdict), linkId]);
   return rows.length ? String(rows[0].url) : null;
+}
+
+export interface TimedHit {
+  sendId: number;
+  type: 'open' | 'click';
+  /** Required for a click; it must be a link of the send's campaign. */
+  linkId?: number;
+  at: Date;
+  verdict: Verdict;
+}
+
+/**
+ * Records many opens and clicks that happened at known times (a history: the demo seed), with
+ * the same rules as recordOpen / recordClick. Returns how many were recorded (unknown sends and
+ * foreign links record nothing).
+ */
+export async function recordHits(db: Db, hits: TimedHit[]): Promise<number> {
+  if (hits.length === 0) return 0;
+  const rows = hits.map((h) => ({
+    send_id: h.sendId,
+    link_id: h.linkId ?? null,
+    type: h.type,
+    machine: h.verdict.machine,
+    reason: h.verdict.reason ?? '',
+    window_seconds: h.verdict.windowSeconds,
+    at: h.at.toISOString(),
+  }));
+  const [row] = await runner(db)(HITS_SQL, [JSON.stringify(rows)]);
+  return Number(row.n);
 }
 
 export interface Recipient {

@@ -1,0 +1,160 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getListHealth } from '@/lib/contacts/health';
+import { listLists } from '@/lib/contacts/lists';
+import { openDb, type Db, type DbHandle } from '@/lib/db/client';
+import { migrateDb } from '@/lib/db/migrate';
+import { campaigns, users } from '@/lib/db/schema';
+import { executeRows } from '@/lib/db/sql';
+import { DEMO_LOGIN, seedDemo } from '@/lib/demo';
+import { INACTIVITY_TIER_IDS } from '@/lib/metrics/inactivity';
+import { inactivityTierSql } from '@/lib/metrics/inactivity-sql';
+import { getCampaignReport, getWorkspaceEmailTrend } from '@/lib/reports/campaign';
+import { countSegment, listSegments } from '@/lib/segments/manage';
+import { segmentRulesSchema } from '@/lib/segments/rules';
+import type { WorkspaceCtx } from '@/lib/workspaces/context';
+import { getWorkspace } from '@/lib/workspaces/get';
+import { openTestDb } from './support/db';
+import { ctxFor } from './support/factories';
+
+/**
+ * What a new user sees in the demo workspace `npm start` seeds: a year of campaigns on the
+ * dashboard, list health in every tier, a decided A/B test, lists and segments. Two fresh
+ * databases are seeded: the same story twice (deterministic), and a second run is a no-op.
+ */
+const SEED_TIMEOUT = 240_000;
+let first: DbHandle;
+let second: DbHandle | undefined;
+let ctx: WorkspaceCtx;
+let seedMs = 0;
+
+async function demoCtx(db: Db): Promise<WorkspaceCtx> {
+  const [row] = await executeRows<{ user_id: string; workspace_id: string }>(
+    db,
+    sql`select u.id as user_id, m.workspace_id from users u join memberships m on m.user_id = u.id where u.email = ${DEMO_LOGIN.email}`,
+  );
+  return ctxFor(db, row.user_id, row.workspace_id);
+}
+
+/** Counts that do not depend on random ids (the A/B split hashes contact ids, so its per-variant events vary). */
+async function fingerprint(db: Db) {
+  const w = (await demoCtx(db)).workspaceId;
+  return executeRows<{ what: string; n: number }>(
+    db,
+    sql`select 'contacts:' || status as what, count(*)::int as n from contacts where workspace_id = ${w}::uuid group by status
+        union all select 'campaign:' || name || ':' || status, (select count(*)::int from campaign_sends s where s.campaign_id = c.id)
+          from campaigns c where workspace_id = ${w}::uuid
+        union all select 'events:' || e.type || ':' || e.machine, count(*)::int from events e join campaigns c on c.id = e.campaign_id
+          where c.workspace_id = ${w}::uuid and c.ab_test is null group by e.type, e.machine
+        union all select 'lists:' || l.name, count(m.contact_id)::int from lists l left join list_members m on m.list_id = l.id
+          where l.workspace_id = ${w}::uuid group by l.name
+        union all select 'segments', count(*)::int from segments where workspace_id = ${w}::uuid
+        order by 1`,
+  );
+}
+
+beforeAll(async () => {
+  first = await openTestDb();
+  const t0 = performance.now();
+  expect(await seedDemo(first.db)).toBe(true);
+  seedMs = performance.now() - t0;
+  ctx = await demoCtx(first.db);
+}, SEED_TIMEOUT);
+
+afterAll(async () => {
+  await first?.close();
+  await second?.close();
+});
+
+describe('the demo workspace', () => {
+  it('seeds in seconds', () => {
+    console.info(`[demo-seed] seeded in ${(seedMs / 1000).toFixed(1)} s`);
+    expect(seedMs).toBeGreaterThan(0);
+  });
+
+  it('shows a year of campaigns on the dashboard trend, at realistic rates', async () => {
+    const trend = await getWorkspaceEmailTrend(ctx, { limit: 12 });
+    expect(trend.length).toBeGreaterThanOrEqual(10);
+    const all = await getWorkspaceEmailTrend(ctx, { limit: 52 });
+    const days = (all.at(-1)!.sentAt!.getTime() - all[0].sentAt!.getTime()) / 86_400_000;
+    expect(days).toBeGreaterThan(300);
+    const delivered = all.reduce((n, p) => n + p.delivered, 0);
+    const clickers = all.reduce((n, p) => n + p.uniqueClicks.human, 0);
+    const openers = all.reduce((n, p) => n + p.uniqueOpens.human, 0);
+    expect(clickers / delivered).toBeGreaterThan(0.02);
+    expect(clickers / delivered).toBeLessThan(0.045);
+    expect(openers / delivered).toBeGreaterThan(0.2);
+    expect(openers / delivered).toBeLessThan(0.35);
+    // Machine traffic is there, and left out of the human figures.
+    expect(all.some((p) => p.uniqueOpens.total > p.uniqueOpens.human)).toBe(true);
+    expect(all.some((p) => p.uniqueClicks.total > p.uniqueClicks.human)).toBe(true);
+  });
+
+  it('has unsubscribes and bounces in the reports, and hourly data for the chart', async () => {
+    const sent = await first.db.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.workspaceId, ctx.workspaceId), eq(campaigns.status, 'sent')));
+    const reports = await Promise.all(sent.map((c) => getCampaignReport(ctx, c.id)));
+    expect(reports.reduce((n, r) => n + r.counts.unsubscribes, 0)).toBeGreaterThan(0);
+    expect(reports.reduce((n, r) => n + r.counts.bounces, 0)).toBeGreaterThan(0);
+    expect(reports.every((r) => r.hourly.length > 1 && r.links.length > 0)).toBe(true);
+  });
+
+  it('puts contacts in every inactivity tier, and active ones too', async () => {
+    const health = await getListHealth(ctx, await getWorkspace(ctx));
+    for (const t of health.tiers) expect(t.count, t.tier).toBeGreaterThan(0);
+    const inTiers = health.tiers.reduce((n, t) => n + t.count, 0);
+    expect(health.subscribed - inTiers).toBeGreaterThan(0);
+  });
+
+  it('spreads the last human engagement recorded in events over every tier (what the roll-up hands to contacts)', async () => {
+    const last = sql`x.last_at`;
+    const counts = await executeRows<Record<string, number>>(
+      first.db,
+      sql`select count(*) filter (where x.last_at > now() - interval '30 days')::int as active,
+            ${sql.join(
+              INACTIVITY_TIER_IDS.map((id) => sql`count(*) filter (where ${inactivityTierSql(last, id)})::int as ${sql.identifier(id)}`),
+              sql`, `,
+            )}
+          from (select contact_id, max(created_at) as last_at from events
+                where workspace_id = ${ctx.workspaceId}::uuid and type in ('open', 'click') and not machine group by contact_id) x`,
+    );
+    for (const [tier, n] of Object.entries(counts[0])) expect(n, tier).toBeGreaterThan(0);
+  });
+
+  it('has a finished A/B test with a clear winner', async () => {
+    const [ab] = await first.db.select().from(campaigns).where(and(eq(campaigns.workspaceId, ctx.workspaceId), sql`${campaigns.abTest} is not null`));
+    expect(ab.status).toBe('sent');
+    expect(ab.winnerKey).toBe('B');
+    const report = await getCampaignReport(ctx, ab.id);
+    expect(report.abVerdict?.verdict).toEqual({ kind: 'winner', id: 'B' });
+    expect(report.variants.map((v) => v.key)).toEqual(['A', 'B']);
+  });
+
+  it('has lists and segments with people in them', async () => {
+    const lists = await listLists(ctx);
+    expect(lists.find((l) => l.name === 'VIP')?.members).toBeGreaterThan(50);
+    const segments = await listSegments(ctx);
+    expect(segments.map((s) => s.name)).toEqual(expect.arrayContaining(['B2B customers', 'Engaged last 30 days']));
+    const b2b = segments.find((s) => s.name === 'B2B customers')!;
+    expect(await countSegment(ctx, segmentRulesSchema.parse(b2b.rules))).toBeGreaterThan(200);
+    const [draft] = await first.db.select().from(campaigns).where(and(eq(campaigns.workspaceId, ctx.workspaceId), eq(campaigns.status, 'draft')));
+    expect(draft.name).toBe('Next newsletter (draft)');
+  });
+
+  it('is idempotent: a second run changes nothing', async () => {
+    const before = await fingerprint(first.db);
+    expect(await seedDemo(first.db)).toBe(false);
+    expect(await fingerprint(first.db)).toEqual(before);
+    expect(await first.db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_LOGIN.email))).toHaveLength(1);
+  });
+
+  it(
+    'is deterministic: a fresh database (always PGlite) gets the same story',
+    async () => {
+      second = openDb({ kind: 'pglite' });
+      await migrateDb(second);
+      expect(await seedDemo(second.db)).toBe(true);
+      expect(await fingerprint(second.db)).toEqual(await fingerprint(first.db));
+    },
+    SEED_TIMEOUT,
+  );
+});
