@@ -79,7 +79,7 @@ export function ContactTags({ workspaceId, contactId, tags, canEdit }: Base & { 
             label={t('addTag')}
             value={value}
             onChange={(e) => setValue(e.target.value)}
-            maxLength={50}
+           
             error={add.fieldErrors['tags.0'] ?? add.fieldErrors.tags}
           />
           <Button type="submit" variant="secondary" pending={add.isPending}>

@@ -1,3 +1,4 @@
+import { tooMany } from '@/lib/i18n/message-key';
 import { CONTACT_LIMITS } from '@/lib/db/schema/contacts/constants';
 import { attributeKeySchema } from '@/lib/db/schema/contacts/fields';
 import type { ImportMapping } from '@/lib/db/schema/contacts/validation';
@@ -81,7 +82,7 @@ export function buildMapping(columns: ColumnChoice[]): { mapping: ImportMapping 
       attributes[key.data] = c.header;
     }
   }
-  if (seen.size > CONTACT_LIMITS.attributesPerContact) errors.attributes = 'validation.tooMany';
+  if (seen.size > CONTACT_LIMITS.attributesPerContact) errors.attributes = tooMany(CONTACT_LIMITS.attributesPerContact);
   if (!email || errors.attributes || Object.keys(errors.keys).length > 0) return { errors };
   const mapping: ImportMapping = { email };
   for (const target of ['firstName', 'lastName', 'tags'] as const) {

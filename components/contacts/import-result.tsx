@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import type { ImportView } from './import-types';
+import { translateMessage } from '@/lib/i18n/message-key';
 
 /** Why a whole import failed, from its `contactImport.errors.*` key. */
 export function useImportFailure() {
@@ -72,7 +73,7 @@ export function ImportResult({ result }: { result: ImportView }) {
                     <td className="max-w-xs truncate px-3 py-2 font-mono text-xs text-zinc-700" title={r.value}>
                       {r.value ?? '—'}
                     </td>
-                    <td className="px-3 py-2 text-zinc-700">{t.has(r.reason as never) ? t(r.reason as never) : r.reason}</td>
+                    <td className="px-3 py-2 text-zinc-700">{translateMessage(t, r.reason)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,3 +1,4 @@
+import { tooLong, tooMany } from '@/lib/i18n/message-key';
 import { z } from 'zod';
 import { CONTACT_LIMITS } from './constants';
 
@@ -11,12 +12,12 @@ export const tagSchema = z
   .trim()
   .toLowerCase()
   .min(1, 'validation.required')
-  .max(CONTACT_LIMITS.tagLength, 'validation.tooLong')
+  .max(CONTACT_LIMITS.tagLength, tooLong(CONTACT_LIMITS.tagLength))
   .refine((v) => !MARKUP.test(v) && !TAG_SEPARATORS.test(v), 'validation.tag');
 
 export const tagsSchema = z
   .array(tagSchema)
-  .max(CONTACT_LIMITS.tagsPerContact, 'validation.tooMany')
+  .max(CONTACT_LIMITS.tagsPerContact, tooMany(CONTACT_LIMITS.tagsPerContact))
   .transform((tags) => [...new Set(tags)]);
 
 /** A CSV cell such as "vip, newsletter" (`,` `;` or `|` between tags). */
@@ -38,9 +39,9 @@ export const attributeKeySchema = z
 export const attributeValueSchema = z
   .string({ error: 'validation.invalid' })
   .trim()
-  .max(CONTACT_LIMITS.attributeValueLength, 'validation.tooLong')
+  .max(CONTACT_LIMITS.attributeValueLength, tooLong(CONTACT_LIMITS.attributeValueLength))
   .refine((v) => !MARKUP.test(v), 'validation.noMarkup');
 
 export const attributesSchema = z
   .record(attributeKeySchema, attributeValueSchema)
-  .refine((a) => Object.keys(a).length <= CONTACT_LIMITS.attributesPerContact, 'validation.tooMany');
+  .refine((a) => Object.keys(a).length <= CONTACT_LIMITS.attributesPerContact, tooMany(CONTACT_LIMITS.attributesPerContact));

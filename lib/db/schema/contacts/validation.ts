@@ -1,3 +1,4 @@
+import { tooLong, tooMany } from '@/lib/i18n/message-key';
 import { z } from 'zod';
 import { segmentRulesSchema } from '@/lib/segments/rules';
 import { email, optionalPlainText, plainText, uuid } from '@/lib/validation/fields';
@@ -8,7 +9,7 @@ export * from './fields';
 
 const personName = optionalPlainText(CONTACT_LIMITS.nameLength);
 const status = z.enum(CONTACT_STATUSES, { error: 'validation.choose' });
-const ids = z.array(uuid).min(1, 'validation.required').max(CONTACT_LIMITS.bulkIds, 'validation.tooMany');
+const ids = z.array(uuid).min(1, 'validation.required').max(CONTACT_LIMITS.bulkIds, tooMany(CONTACT_LIMITS.bulkIds));
 
 export const contactCreateSchema = z.object({
   email,
@@ -34,7 +35,7 @@ export const contactRefSchema = z.object({ contactId: uuid });
 export const contactStatusSchema = z.object({ contactId: uuid, status });
 export const contactTagsSchema = z.object({
   contactIds: ids,
-  tags: z.array(tagSchema).min(1, 'validation.required').max(CONTACT_LIMITS.tagsPerContact, 'validation.tooMany'),
+  tags: z.array(tagSchema).min(1, 'validation.required').max(CONTACT_LIMITS.tagsPerContact, tooMany(CONTACT_LIMITS.tagsPerContact)),
 });
 
 export const listNameSchema = z.object({ name: plainText(80) });
@@ -44,7 +45,7 @@ export const listMembersSchema = z.object({ listId: uuid, contactIds: ids });
 
 /** The filter of the contacts table; listContacts, countContacts and the CSV export share it. */
 export const contactFilterSchema = z.object({
-  q: z.string().trim().max(200, 'validation.tooLong').optional(),
+  q: z.string().trim().max(200, tooLong(200)).optional(),
   status: status.optional(),
   listId: uuid.optional(),
   tag: tagSchema.optional(),
@@ -63,7 +64,7 @@ export const listContactsSchema = contactFilterSchema.extend({
 });
 export type ListContactsInput = z.infer<typeof listContactsSchema>;
 
-const header = z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(200, 'validation.tooLong');
+const header = z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(200, tooLong(200));
 
 /** Which CSV header feeds which contact field; attributes map an attribute key to a header. */
 export const importMappingSchema = z.object({
@@ -73,7 +74,7 @@ export const importMappingSchema = z.object({
   tags: header.optional(),
   attributes: z
     .record(attributeKeySchema, header)
-    .refine((a) => Object.keys(a).length <= CONTACT_LIMITS.attributesPerContact, 'validation.tooMany')
+    .refine((a) => Object.keys(a).length <= CONTACT_LIMITS.attributesPerContact, tooMany(CONTACT_LIMITS.attributesPerContact))
     .optional(),
 });
 export type ImportMapping = z.infer<typeof importMappingSchema>;
