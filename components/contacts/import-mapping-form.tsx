@@ -92,7 +92,6 @@ export function ImportMappingForm({ file, head, columns, onColumns, lists, listI
                           aria-label={t('contacts.import.attributeNameFor', { column: name(c) })}
                           aria-invalid={keyError ? true : undefined}
                           value={c.attributeKey}
-                         
                           onChange={(e) => onColumns(columns.map((x) => (x.index === c.index ? { ...x, attributeKey: e.target.value } : x)))}
                           className={`${control} w-full pr-2 aria-[invalid=true]:ring-red-500`}
                         />

@@ -1,9 +1,9 @@
 import { tooLong, tooMany } from '@/lib/i18n/message-key';
 import { z } from 'zod';
 import { segmentRulesSchema } from '@/lib/segments/rules';
-import { email, optionalPlainText, plainText, uuid } from '@/lib/validation/fields';
+import { optionalPlainText, plainText, uuid } from '@/lib/validation/fields';
 import { CONTACT_LIMITS, CONTACT_STATUSES } from './constants';
-import { attributeKeySchema, attributesSchema, attributeValueSchema, tagSchema, tagsCellSchema, tagsSchema } from './fields';
+import { attributeKeySchema, attributesSchema, attributeValueSchema, contactEmailSchema as email, tagSchema, tagsCellSchema, tagsSchema } from './fields';
 
 export * from './fields';
 
@@ -21,6 +21,9 @@ export const contactCreateSchema = z.object({
 });
 export type ContactCreateInput = z.infer<typeof contactCreateSchema>;
 
+/** The "new contact" form: tags typed as "vip, newsletter" in one field. */
+export const contactCreateFormSchema = contactCreateSchema.extend({ tags: tagsCellSchema.optional() });
+
 /** Only the fields present change; `attributes` replaces the whole set. */
 export const contactUpdateSchema = z.object({
   contactId: uuid,
@@ -32,6 +35,7 @@ export const contactUpdateSchema = z.object({
 export type ContactUpdateInput = z.infer<typeof contactUpdateSchema>;
 
 export const contactRefSchema = z.object({ contactId: uuid });
+export const contactBulkRefSchema = z.object({ contactIds: ids });
 export const contactStatusSchema = z.object({ contactId: uuid, status });
 export const contactTagsSchema = z.object({
   contactIds: ids,
@@ -72,6 +76,10 @@ export const importMappingSchema = z.object({
   firstName: header.optional(),
   lastName: header.optional(),
   tags: header.optional(),
+  joinedAt: header.optional(),
+  lastOpenAt: header.optional(),
+  lastClickAt: header.optional(),
+  lastPurchaseAt: header.optional(),
   attributes: z
     .record(attributeKeySchema, header)
     .refine((a) => Object.keys(a).length <= CONTACT_LIMITS.attributesPerContact, tooMany(CONTACT_LIMITS.attributesPerContact))
@@ -86,12 +94,14 @@ export const importRequestSchema = z.object({
   listId: uuid.nullish(),
 });
 
-/** One CSV row after mapping. Empty cells become null / are left out, so they never erase stored data. */
+/**
+ * One CSV row after mapping; a failure refuses the row. Empty cells become null / are left out, so they
+ * never erase stored data. Tags and dates are checked one by one elsewhere: a bad one is left out, the row kept.
+ */
 export const importRowSchema = z.object({
   email,
   firstName: personName,
   lastName: personName,
-  tags: tagsCellSchema,
   attributes: z.record(attributeKeySchema, attributeValueSchema),
 });
 
