@@ -40,7 +40,6 @@ export function SignUpForm({ invite }: { invite?: { token: string; email: string
             label={t('workspaceName')}
             name="workspaceName"
             required
-           
             hint={t('workspaceNameHint')}
             error={form.fieldErrors.workspaceName}
           />

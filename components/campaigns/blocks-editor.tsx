@@ -62,7 +62,6 @@ export function BlocksEditor({ blocks, onChange, errors, disabled }: Props) {
                     value={b.text}
                     disabled={disabled}
                     rows={4}
-                   
                     aria-invalid={err('text') ? true : undefined}
                     onChange={(e) => update(i, { text: e.target.value })}
                     className="block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500"

@@ -136,7 +136,6 @@ export function CampaignEditor({ workspaceId, workspaceName, locale, campaign, l
               hint={t('editor.previewTextHint')}
               value={draft.previewText}
               disabled={disabled}
-             
               onChange={(ev) => set('previewText', ev.target.value)}
               error={e.previewText}
             />

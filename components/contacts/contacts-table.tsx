@@ -3,11 +3,13 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from '@/components/ui/table';
 import type { Contact } from '@/lib/db/schema';
 import { lastEngagement } from '@/lib/metrics/inactivity';
+import { BULK_FORM_ID, SelectAllContacts } from './delete-contacts';
 import { StatusBadge, TagChip } from './status-badge';
 
 const TAGS_SHOWN = 3;
 
-export function ContactsTable({ slug, contacts }: { slug: string; contacts: Contact[] }) {
+/** `selectable` adds a checkbox per row for the bulk actions of BulkDeleteBar (members and up). */
+export function ContactsTable({ slug, contacts, selectable = false }: { slug: string; contacts: Contact[]; selectable?: boolean }) {
   const t = useTranslations('contacts');
   const format = useFormatter();
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium' }) : null);
@@ -15,6 +17,11 @@ export function ContactsTable({ slug, contacts }: { slug: string; contacts: Cont
     <Table label={t('tableCaption')} layout="stack" flush data-testid="contacts-table">
       <TableHeader>
         <TableRow>
+          {selectable ? (
+            <TableHead className="w-8">
+              <SelectAllContacts label={t('delete.selectAll')} />
+            </TableHead>
+          ) : null}
           <TableHead>{t('columns.email')}</TableHead>
           <TableHead>{t('columns.name')}</TableHead>
           <TableHead>{t('columns.status')}</TableHead>
@@ -30,6 +37,11 @@ export function ContactsTable({ slug, contacts }: { slug: string; contacts: Cont
           const active = lastEngagement({ lastOpenAt: c.lastOpenAt, lastClickAt: c.lastClickAt, lastPurchaseAt: c.lastPurchaseAt });
           return (
             <TableRow key={c.id}>
+              {selectable ? (
+                <TableCell className="w-8">
+                  <input type="checkbox" form={BULK_FORM_ID} name="contactIds" value={c.id} aria-label={t('delete.select', { email: c.email })} className="size-4 rounded border-zinc-300" />
+                </TableCell>
+              ) : null}
               <TableRowHeader className="break-all">
                 <Link href={`/w/${slug}/contacts/${c.id}`} className="text-brand-700 hover:underline">
                   {c.email}

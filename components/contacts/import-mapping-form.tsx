@@ -116,6 +116,8 @@ export function ImportMappingForm({ file, head, columns, onColumns, lists, listI
         className="max-w-sm"
       />
       <p className="text-sm text-zinc-600">{t('contacts.import.mergeRules')}</p>
+      <p className="text-sm text-zinc-600">{t('contacts.import.tagsLowerCase')}</p>
+      <p className="text-sm text-zinc-600">{t('contacts.import.datesHelp')}</p>
       <div className="flex flex-wrap gap-3">
         <Button type="submit">{t('contacts.import.start')}</Button>
         <Button variant="secondary" onClick={onBack}>

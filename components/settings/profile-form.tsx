@@ -31,7 +31,6 @@ export function ProfileForm({ workspaceId, canEdit, values }: Props) {
             name="name"
             defaultValue={values.name}
             required
-           
             error={form.fieldErrors.name}
           />
           <SelectField
