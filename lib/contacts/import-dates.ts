@@ -12,7 +12,7 @@ const EARLIEST = Date.UTC(1990, 0, 1);
 const FUTURE_SLACK_MS = 24 * 3_600_000;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const TIME = String.raw`(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(am|pm)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?`;
+const TIME = String.raw`(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(am|pm)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?`;
 const ISO = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`, 'i');
 const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})[-.](\d{1,2})[-.](\d{4})${TIME}$`, 'i');
 const SLASHED = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})${TIME}$`, 'i');
@@ -22,7 +22,7 @@ const DAY_FIRST_NAME = new RegExp(String.raw`^(\d{1,2}) ([a-z]{3})[a-z]*\.? (\d{
 type Parts = { y: number; m: number; d: number; time: (string | undefined)[] };
 
 function build({ y, m, d, time }: Parts): Date | null {
-  const [hh = '0', mm = '0', ss = '0', ampm, zone] = time;
+  const [hh = '0', mm = '0', ss = '0', fraction = '', ampm, zone] = time;
   let hour = Number(hh);
   if (ampm) {
     if (hour < 1 || hour > 12) return null;
@@ -30,7 +30,7 @@ function build({ y, m, d, time }: Parts): Date | null {
   }
   const [min, sec] = [Number(mm), Number(ss)];
   if (m < 1 || m > 12 || d < 1 || d > 31 || hour > 23 || min > 59 || sec > 59) return null;
-  let ms = Date.UTC(y, m - 1, d, hour, min, sec);
+  let ms = Date.UTC(y, m - 1, d, hour, min, sec, Number(fraction.padEnd(3, '0').slice(0, 3)));
   const check = new Date(Date.UTC(y, m - 1, d));
   if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null; // 31 April, 29 February 2023
   if (zone && /^[+-]/.test(zone)) {
