@@ -15,7 +15,7 @@ export function SignUpForm({ invite }: { invite?: { token: string; email: string
     <div className="space-y-6">
       <form onSubmit={form.onSubmit} noValidate className="space-y-4">
         {invite ? <input type="hidden" name="inviteToken" value={invite.token} /> : null}
-        <TextField label={t('name')} name="name" autoComplete="name" required maxLength={80} error={form.fieldErrors.name} />
+        <TextField label={t('name')} name="name" autoComplete="name" required error={form.fieldErrors.name} />
         <TextField
           label={t('email')}
           name="email"
@@ -40,7 +40,6 @@ export function SignUpForm({ invite }: { invite?: { token: string; email: string
             label={t('workspaceName')}
             name="workspaceName"
             required
-            maxLength={80}
             hint={t('workspaceNameHint')}
             error={form.fieldErrors.workspaceName}
           />

@@ -70,7 +70,6 @@ export function AbEditor({
               label={t('abVariant', { key: v.key })}
               value={v.value}
               disabled={disabled}
-              maxLength={200}
               onChange={(e) => set({ variants: value.variants.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)) })}
               error={errors[`abTest.variants.${i}.value`]}
             />

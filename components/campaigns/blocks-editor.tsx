@@ -53,7 +53,7 @@ export function BlocksEditor({ blocks, onChange, errors, disabled }: Props) {
                 </div>
               </div>
               {b.type === 'heading' || b.type === 'button' ? (
-                <TextField label={t('blockText')} value={b.text} disabled={disabled} maxLength={200} onChange={(e) => update(i, { text: e.target.value })} error={err('text')} />
+                <TextField label={t('blockText')} value={b.text} disabled={disabled} onChange={(e) => update(i, { text: e.target.value })} error={err('text')} />
               ) : null}
               {b.type === 'text' ? (
                 <label className="block space-y-1.5">
@@ -62,7 +62,6 @@ export function BlocksEditor({ blocks, onChange, errors, disabled }: Props) {
                     value={b.text}
                     disabled={disabled}
                     rows={4}
-                    maxLength={5000}
                     aria-invalid={err('text') ? true : undefined}
                     onChange={(e) => update(i, { text: e.target.value })}
                     className="block w-full rounded-lg border-0 px-3 py-2 text-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500"

@@ -69,7 +69,7 @@ export function CampaignEditor({ workspaceId, workspaceName, locale, campaign, l
         {locked ? <Alert tone="info">{t('editor.locked', { status: t(`statuses.${campaign.status}`) })}</Alert> : null}
         <Card title={t('editor.settings')}>
           <div className="grid gap-4 sm:grid-cols-3">
-            <TextField className="sm:col-span-3" label={t('name')} value={draft.name} disabled={disabled} maxLength={120} onChange={(ev) => set('name', ev.target.value)} error={e.name} />
+            <TextField className="sm:col-span-3" label={t('name')} value={draft.name} disabled={disabled} onChange={(ev) => set('name', ev.target.value)} error={e.name} />
             <SelectField
               label={t('category')}
               hint={t('categoryHint')}
@@ -130,13 +130,12 @@ export function CampaignEditor({ workspaceId, workspaceName, locale, campaign, l
         </Card>
         <Card title={t('editor.content')}>
           <div className="space-y-4">
-            <TextField label={t('editor.subject')} value={draft.subject} disabled={disabled} maxLength={200} onChange={(ev) => set('subject', ev.target.value)} error={e.subject} />
+            <TextField label={t('editor.subject')} value={draft.subject} disabled={disabled} onChange={(ev) => set('subject', ev.target.value)} error={e.subject} />
             <TextField
               label={t('editor.previewText')}
               hint={t('editor.previewTextHint')}
               value={draft.previewText}
               disabled={disabled}
-              maxLength={200}
               onChange={(ev) => set('previewText', ev.target.value)}
               error={e.previewText}
             />

@@ -37,7 +37,7 @@ export function NewCampaignForm({ workspaceId, slug }: { workspaceId: string; sl
         });
       }}
     >
-      <TextField label={t('name')} name="name" required maxLength={120} error={form.fieldErrors.name} />
+      <TextField label={t('name')} name="name" required error={form.fieldErrors.name} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label={t('category')}

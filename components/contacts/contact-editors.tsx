@@ -73,16 +73,16 @@ export function ContactTags({ workspaceId, contactId, tags, canEdit }: Base & { 
         </ul>
       )}
       {canEdit ? (
-        <form onSubmit={submit} noValidate className="flex items-end gap-2">
+        <form onSubmit={submit} noValidate className="flex items-start gap-2">
           <TextField
             className="flex-1"
             label={t('addTag')}
             value={value}
             onChange={(e) => setValue(e.target.value)}
-            maxLength={50}
+            hint={t('tagHint')}
             error={add.fieldErrors['tags.0'] ?? add.fieldErrors.tags}
           />
-          <Button type="submit" variant="secondary" pending={add.isPending}>
+          <Button type="submit" variant="secondary" className="mt-6" pending={add.isPending}>
             {t('add')}
           </Button>
         </form>

@@ -18,7 +18,7 @@ export function ContactFilters({ slug, filter, lists, segments }: Props) {
   const ts = useTranslations('contacts.statuses');
   return (
     <form method="get" action={`/w/${slug}/contacts`} role="search" aria-label={t('label')} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-6 lg:items-start">
-      <TextField className="lg:col-span-2" label={t('search')} name="q" type="search" defaultValue={filter.q ?? ''} placeholder={t('searchPlaceholder')} maxLength={200} />
+      <TextField className="lg:col-span-2" label={t('search')} name="q" type="search" defaultValue={filter.q ?? ''} placeholder={t('searchPlaceholder')} />
       <SelectField
         label={t('status')}
         name="status"
@@ -31,7 +31,7 @@ export function ContactFilters({ slug, filter, lists, segments }: Props) {
         defaultValue={filter.listId ?? ''}
         options={[{ value: '', label: t('anyList') }, ...lists.map((l) => ({ value: l.id, label: l.name }))]}
       />
-      <TextField label={t('tag')} name="tag" defaultValue={filter.tag ?? ''} maxLength={50} />
+      <TextField label={t('tag')} name="tag" defaultValue={filter.tag ?? ''} />
       <SelectField
         label={t('segment')}
         name="segmentId"

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/field';
 import type { CsvHead } from './csv-head';
 import { chooseTarget, COLUMN_TARGETS, type ColumnChoice, type ColumnTarget, type MappingErrors } from './import-mapping';
+import { translateMessage } from '@/lib/i18n/message-key';
 
 interface Props {
   file: File;
@@ -26,7 +27,7 @@ const control = 'rounded-md border-0 py-1.5 pl-2 pr-7 text-sm ring-1 ring-inset 
 export function ImportMappingForm({ file, head, columns, onColumns, lists, listId, onListId, errors, onSubmit, onBack }: Props) {
   const t = useTranslations();
   const format = useFormatter();
-  const translate = (key: string) => (t.has(key as never) ? t(key as never) : key);
+  const translate = (key: string) => translateMessage(t, key);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSubmit();
@@ -91,7 +92,6 @@ export function ImportMappingForm({ file, head, columns, onColumns, lists, listI
                           aria-label={t('contacts.import.attributeNameFor', { column: name(c) })}
                           aria-invalid={keyError ? true : undefined}
                           value={c.attributeKey}
-                          maxLength={40}
                           onChange={(e) => onColumns(columns.map((x) => (x.index === c.index ? { ...x, attributeKey: e.target.value } : x)))}
                           className={`${control} w-full pr-2 aria-[invalid=true]:ring-red-500`}
                         />
@@ -116,6 +116,8 @@ export function ImportMappingForm({ file, head, columns, onColumns, lists, listI
         className="max-w-sm"
       />
       <p className="text-sm text-zinc-600">{t('contacts.import.mergeRules')}</p>
+      <p className="text-sm text-zinc-600">{t('contacts.import.tagsLowerCase')}</p>
+      <p className="text-sm text-zinc-600">{t('contacts.import.datesHelp')}</p>
       <div className="flex flex-wrap gap-3">
         <Button type="submit">{t('contacts.import.start')}</Button>
         <Button variant="secondary" onClick={onBack}>

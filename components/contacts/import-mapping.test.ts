@@ -9,6 +9,17 @@ describe('guessColumns', () => {
     expect(cols[6].attributeKey).toBe('plan');
   });
 
+  it('maps the history columns of Mailchimp and Klaviyo exports and leaves bookkeeping dates out', () => {
+    const mailchimp = guessColumns(['Email Address', 'First Name', 'Last Name', 'MEMBER_RATING', 'OPTIN_TIME', 'CONFIRM_TIME', 'LAST_CHANGED', 'TAGS']);
+    expect(mailchimp.map((c) => c.target)).toEqual(['email', 'firstName', 'lastName', 'skip', 'joinedAt', 'skip', 'skip', 'tags']);
+    const klaviyo = guessColumns(['Email', 'First Name', 'Profile Created On', 'Last Open', 'Last Click', 'Last Active', 'Last Placed Order']);
+    expect(klaviyo.map((c) => c.target)).toEqual(['email', 'firstName', 'joinedAt', 'lastOpenAt', 'lastClickAt', 'skip', 'lastPurchaseAt']);
+    const ours = guessColumns(['email', 'joined_at', 'last_open_at', 'last_click_at', 'last_purchase_at']);
+    expect(ours.map((c) => c.target)).toEqual(['email', 'joinedAt', 'lastOpenAt', 'lastClickAt', 'lastPurchaseAt']);
+    const result = buildMapping(klaviyo);
+    expect(result).toMatchObject({ mapping: { joinedAt: 'Profile Created On', lastOpenAt: 'Last Open', lastClickAt: 'Last Click', lastPurchaseAt: 'Last Placed Order' } });
+  });
+
   it('refuses unnamed and repeated columns, which the server could not find by name', () => {
     const cols = guessColumns(['email', '', 'city', 'city']);
     expect(cols.map((c) => c.problem)).toEqual([undefined, 'noName', 'duplicate', 'duplicate']);

@@ -1,8 +1,9 @@
+import { tooMany } from '@/lib/i18n/message-key';
 import { CONTACT_LIMITS } from '@/lib/db/schema/contacts/constants';
 import { attributeKeySchema } from '@/lib/db/schema/contacts/fields';
 import type { ImportMapping } from '@/lib/db/schema/contacts/validation';
 
-export const SINGLE_TARGETS = ['email', 'firstName', 'lastName', 'tags'] as const;
+export const SINGLE_TARGETS = ['email', 'firstName', 'lastName', 'tags', 'joinedAt', 'lastOpenAt', 'lastClickAt', 'lastPurchaseAt'] as const;
 export type ColumnTarget = (typeof SINGLE_TARGETS)[number] | 'attribute' | 'skip';
 export const COLUMN_TARGETS: ColumnTarget[] = [...SINGLE_TARGETS, 'attribute', 'skip'];
 
@@ -20,9 +21,17 @@ const GUESSES: [ColumnTarget, RegExp][] = [
   ['firstName', /^(first[ _]?name|given[ _]?name|voornaam|first)$/i],
   ['lastName', /^(last[ _]?name|surname|family[ _]?name|achternaam|last)$/i],
   ['tags', /^(tags?|labels?)$/i],
+  // Pulse's own export, Mailchimp (OPTIN_TIME, CONFIRM_TIME; exported in UTC) and Klaviyo profile exports.
+  ['joinedAt', /^(joined(_at| on)?|optin_time|confirm_time|profile created on|created on|date added|sign ?up date|subscribed on|aangemeld op)$/i],
+  ['lastOpenAt', /^(last_open_at|last open(ed)?|last email open|last opened email|laatst geopend)$/i],
+  ['lastClickAt', /^(last_click_at|last click(ed)?|last email click|last clicked email|laatst geklikt)$/i],
+  ['lastPurchaseAt', /^(last_purchase_at|last purchase( date)?|last order( date)?|last placed order|laatste aankoop)$/i],
 ];
-/** Columns of Pulse's own export that an import does not take over (status is never imported). */
-const SYSTEM = /^(status|joined_at|created_at|last_(open|click|purchase)_at)$/i;
+/**
+ * Columns an import does not take over: status is never imported, and bookkeeping dates are not
+ * engagement (Mailchimp LAST_CHANGED moves on any profile edit; Klaviyo "Last Active" includes site visits).
+ */
+const SYSTEM = /^(status|created_at|last_changed|last active|member_rating|optin_ip|confirm_ip|leid|euid)$/i;
 
 /** "Plaats van herkomst" → "Plaats_van_herkomst"; "attributes.city" (our export) → "city". */
 export function attributeKeyFor(header: string, index: number): string {
@@ -48,7 +57,9 @@ export function guessColumns(header: string[]): ColumnChoice[] {
     for (let n = 2; keys.has(key.toLowerCase()); n++) key = `${attributeKeyFor(name, index).slice(0, 36)}_${n}`;
     keys.add(key.toLowerCase());
     const guess = GUESSES.find(([target, re]) => !taken.has(target) && re.test(name))?.[0];
-    const target: ColumnTarget = problem ? 'skip' : guess ?? (SYSTEM.test(name) ? 'skip' : 'attribute');
+    // A second join-date column (Mailchimp's CONFIRM_TIME after OPTIN_TIME) is not an attribute either.
+    const laterDate = !guess && GUESSES.some(([target, re]) => target.endsWith('At') && re.test(name));
+    const target: ColumnTarget = problem ? 'skip' : guess ?? (laterDate || SYSTEM.test(name) ? 'skip' : 'attribute');
     if (guess && !problem) taken.add(guess);
     return { index, header: name, target, attributeKey: key, problem };
   });
@@ -81,10 +92,10 @@ export function buildMapping(columns: ColumnChoice[]): { mapping: ImportMapping 
       attributes[key.data] = c.header;
     }
   }
-  if (seen.size > CONTACT_LIMITS.attributesPerContact) errors.attributes = 'validation.tooMany';
+  if (seen.size > CONTACT_LIMITS.attributesPerContact) errors.attributes = tooMany(CONTACT_LIMITS.attributesPerContact);
   if (!email || errors.attributes || Object.keys(errors.keys).length > 0) return { errors };
   const mapping: ImportMapping = { email };
-  for (const target of ['firstName', 'lastName', 'tags'] as const) {
+  for (const target of ['firstName', 'lastName', 'tags', 'joinedAt', 'lastOpenAt', 'lastClickAt', 'lastPurchaseAt'] as const) {
     const header = of(target);
     if (header) mapping[target] = header;
   }

@@ -1,6 +1,8 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
+import type { ImportReject } from '@/lib/db/schema/contacts/constants';
 import type { ImportView } from './import-types';
+import { translateMessage } from '@/lib/i18n/message-key';
 
 /** Why a whole import failed, from its `contactImport.errors.*` key. */
 export function useImportFailure() {
@@ -46,40 +48,53 @@ export function ImportResult({ result }: { result: ImportView }) {
         ))}
       </dl>
       {result.rejects.length > 0 ? (
-        <div>
-          <h3 className="text-sm font-semibold text-zinc-900">{t('contacts.import.rejectsTitle')}</h3>
-          {result.rejectedRows > result.rejects.length ? (
-            <p className="mt-1 text-sm text-zinc-600">
-              {t('contacts.import.rejectsTruncated', { shown: result.rejects.length, count: result.rejectedRows })}
-            </p>
-          ) : null}
-          <div className="mt-2 max-h-96 overflow-auto rounded-lg ring-1 ring-zinc-200">
-            <table className="min-w-full text-sm" data-testid="rejects">
-              <caption className="sr-only">{t('contacts.import.rejectsTitle')}</caption>
-              <thead className="sticky top-0 bg-white text-left text-xs uppercase tracking-wide text-zinc-500">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">{t('contacts.import.line')}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t('contacts.import.field')}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t('contacts.import.value')}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t('contacts.import.reason')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rejects.map((r) => (
-                  <tr key={r.line} className="border-t border-zinc-100">
-                    <td className="px-3 py-2 tabular-nums">{r.line}</td>
-                    <td className="px-3 py-2 text-zinc-700">{r.field ?? '—'}</td>
-                    <td className="max-w-xs truncate px-3 py-2 font-mono text-xs text-zinc-700" title={r.value}>
-                      {r.value ?? '—'}
-                    </td>
-                    <td className="px-3 py-2 text-zinc-700">{t.has(r.reason as never) ? t(r.reason as never) : r.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <RowTable
+          title={t('contacts.import.rejectsTitle')}
+          testId="rejects"
+          rows={result.rejects}
+          truncated={result.rejectedRows > result.rejects.length ? t('contacts.import.rejectsTruncated', { shown: result.rejects.length, count: result.rejectedRows }) : null}
+        />
       ) : null}
+      {result.notices?.length > 0 ? (
+        <RowTable title={t('contacts.import.noticesTitle')} help={t('contacts.import.noticesHelp')} testId="notices" rows={result.notices} truncated={null} />
+      ) : null}
+    </div>
+  );
+}
+
+/** Rows refused, or kept with a change: line, the file's column, the cell and why. */
+function RowTable({ title, help, testId, rows, truncated }: { title: string; help?: string; testId: string; rows: ImportReject[]; truncated: string | null }) {
+  const t = useTranslations();
+  return (
+    <div>
+      <h3 className="text-sm font-semibold text-zinc-900">{title}</h3>
+      {help ? <p className="mt-1 text-sm text-zinc-600">{help}</p> : null}
+      {truncated ? <p className="mt-1 text-sm text-zinc-600">{truncated}</p> : null}
+      <div className="mt-2 max-h-96 overflow-auto rounded-lg ring-1 ring-zinc-200" tabIndex={0} role="region" aria-label={title}>
+        <table className="min-w-full text-sm" data-testid={testId}>
+          <caption className="sr-only">{title}</caption>
+          <thead className="sticky top-0 bg-white text-left text-xs uppercase tracking-wide text-zinc-500">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">{t('contacts.import.line')}</th>
+              <th scope="col" className="px-3 py-2 font-medium">{t('contacts.import.field')}</th>
+              <th scope="col" className="px-3 py-2 font-medium">{t('contacts.import.value')}</th>
+              <th scope="col" className="px-3 py-2 font-medium">{t('contacts.import.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={`${r.line}-${i}`} className="border-t border-zinc-100">
+                <td className="px-3 py-2 tabular-nums">{r.line}</td>
+                <td className="px-3 py-2 text-zinc-700">{r.field ?? '—'}</td>
+                <td className="max-w-xs truncate px-3 py-2 font-mono text-xs text-zinc-700" title={r.value}>
+                  {r.value ?? '—'}
+                </td>
+                <td className="px-3 py-2 text-zinc-700">{translateMessage(t, r.reason)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -47,7 +47,7 @@ export function ListsPanel({ workspaceId, slug, canEdit, lists }: Props) {
       {canEdit ? (
         <form onSubmit={create.onSubmit} noValidate className="mt-5 flex flex-wrap items-start gap-3" aria-label={t('create')}>
           <input type="hidden" name="workspaceId" value={workspaceId} />
-          <TextField className="min-w-[14rem] flex-1" label={t('newName')} name="name" maxLength={80} required error={create.fieldErrors.name} />
+          <TextField className="min-w-[14rem] flex-1" label={t('newName')} name="name" required error={create.fieldErrors.name} />
           <Button type="submit" className="sm:mt-7" pending={create.isPending}>
             {t('create')}
           </Button>
@@ -73,7 +73,7 @@ function ListRowView({ list, workspaceId, slug, canEdit }: { list: ListRow; work
           <form onSubmit={rename.onSubmit} noValidate className="flex flex-wrap items-start gap-2" aria-label={t('renameNamed', { name: list.name })}>
             <input type="hidden" name="workspaceId" value={workspaceId} />
             <input type="hidden" name="listId" value={list.id} />
-            <TextField label={t('newNameFor', { name: list.name })} name="name" defaultValue={list.name} maxLength={80} autoFocus error={rename.fieldErrors.name} />
+            <TextField label={t('newNameFor', { name: list.name })} name="name" defaultValue={list.name} autoFocus error={rename.fieldErrors.name} />
             <Button type="submit" variant="secondary" className="mt-7" pending={rename.isPending}>
               {t('save')}
             </Button>

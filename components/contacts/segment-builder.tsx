@@ -12,6 +12,7 @@ import { segmentRulesSchema } from '@/lib/segments/rules';
 import { toRules, type DraftRules } from './segment-draft';
 import { callWorkspaceAction } from './call-action';
 import { RuleList } from './segment-rules';
+import { translateMessage } from '@/lib/i18n/message-key';
 
 const COUNT_DEBOUNCE_MS = 400;
 
@@ -43,7 +44,7 @@ export function SegmentBuilder({ workspaceId, lists, segment, onDone }: Props) {
     const out: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
       const path = issue.path.map(String).join('.');
-      out[path] ??= t.has(issue.message as never) ? t(issue.message as never) : issue.message;
+      out[path] ??= translateMessage(t, issue.message);
     }
     return out;
   }, [parsed, showErrors, t]);
@@ -74,7 +75,7 @@ export function SegmentBuilder({ workspaceId, lists, segment, onDone }: Props) {
   return (
     <Card title={segment.id ? t('contacts.segments.editTitle', { name: segment.name }) : t('contacts.segments.newTitle')}>
       <form onSubmit={submit} noValidate className="space-y-5" aria-label={t('contacts.segments.builderLabel')}>
-        <TextField label={t('contacts.segments.name')} value={name} onChange={(e) => setName(e.target.value)} maxLength={80} required error={save.fieldErrors.name} className="max-w-sm" />
+        <TextField label={t('contacts.segments.name')} value={name} onChange={(e) => setName(e.target.value)} required error={save.fieldErrors.name} className="max-w-sm" />
         <RuleList
           match={draft.match}
           rules={draft.rules}

@@ -9,6 +9,7 @@ import { callWorkspaceAction } from './call-action';
 import { safeFileName } from './import-mapping';
 import type { ImportView, RouteErrorBody } from './import-types';
 import { uploadFile } from './upload';
+import { translateMessage } from '@/lib/i18n/message-key';
 
 export type UploadState =
   | { phase: 'idle' }
@@ -30,7 +31,7 @@ export function useImportUpload(workspaceId: string, knownImportIds: string[]) {
   const abortRef = useRef<(() => void) | null>(null);
 
   const translate = useCallback(
-    (key: string, params?: Record<string, string | number>) => (t.has(key as never) ? t(key as never, params as never) : key),
+    (key: string, params?: Record<string, string | number>) => translateMessage(t, key, params),
     [t],
   );
 

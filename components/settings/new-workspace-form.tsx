@@ -13,7 +13,7 @@ export function NewWorkspaceForm() {
   const form = useActionForm(createWorkspaceAction, { refresh: false });
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-4">
-      <TextField label={t('settings.general.name')} name="name" required maxLength={80} error={form.fieldErrors.name} />
+      <TextField label={t('settings.general.name')} name="name" required error={form.fieldErrors.name} />
       <SelectField label={t('settings.general.industry')} name="industry" options={useIndustryOptions()} error={form.fieldErrors.industry} />
       <SelectField label={t('settings.general.locale')} name="locale" options={useLocaleOptions()} error={form.fieldErrors.locale} />
       <FormStatus error={form.formError} />

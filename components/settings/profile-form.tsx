@@ -31,7 +31,6 @@ export function ProfileForm({ workspaceId, canEdit, values }: Props) {
             name="name"
             defaultValue={values.name}
             required
-            maxLength={80}
             error={form.fieldErrors.name}
           />
           <SelectField

@@ -6,6 +6,7 @@ import { useAction } from 'next-safe-action/hooks';
 import { useCallback, useState, type FormEvent } from 'react';
 import type { ActionServerError } from '@/lib/errors';
 import { flattenValidationErrors, formDataToObject } from './form-data';
+import { translateMessage } from '@/lib/i18n/message-key';
 
 // Any next-safe-action action; the form builds its input from FormData, so the input type is open.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -31,7 +32,7 @@ export function useActionForm(
   const [succeeded, setSucceeded] = useState(false);
 
   const translate = useCallback(
-    (key: string, params?: Record<string, string | number>) => (t.has(key as never) ? t(key as never, params as never) : key),
+    (key: string, params?: Record<string, string | number>) => translateMessage(t, key, params),
     [t],
   );
 

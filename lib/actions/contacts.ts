@@ -3,10 +3,14 @@
 import { z } from 'zod';
 import { getImport, listImports } from '@/lib/contacts/imports';
 import { addListMembers, createList, deleteList, removeListMembers, renameList } from '@/lib/contacts/lists';
-import { addTags, removeTags, setContactStatus } from '@/lib/contacts/manage';
+import { addTags, createContact, deleteContact, deleteContacts, removeTags, setContactStatus, updateContact } from '@/lib/contacts/manage';
 import {
+  contactBulkRefSchema,
+  contactCreateFormSchema,
+  contactRefSchema,
   contactStatusSchema,
   contactTagsSchema,
+  contactUpdateSchema,
   listMembersSchema,
   listNameSchema,
   listRefSchema,
@@ -19,6 +23,34 @@ import { countSegment, createSegment, deleteSegment, updateSegment } from '@/lib
 import { segmentRulesSchema } from '@/lib/segments/rules';
 import { uuid } from '@/lib/validation/fields';
 import { workspaceAction } from './safe-action';
+
+export const createContactAction = workspaceAction('member')
+  .metadata({ name: 'contact.create' })
+  .inputSchema(contactCreateFormSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const row = await createContact({ ctx: ctx.wctx, input: parsedInput });
+    return { id: row.id };
+  });
+
+export const updateContactAction = workspaceAction('member')
+  .metadata({ name: 'contact.update' })
+  .inputSchema(contactUpdateSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const row = await updateContact({ ctx: ctx.wctx, input: parsedInput });
+    return { id: row.id, email: row.email };
+  });
+
+export const deleteContactAction = workspaceAction('member')
+  .metadata({ name: 'contact.delete' })
+  .inputSchema(contactRefSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await deleteContact({ ctx: ctx.wctx, input: parsedInput });
+  });
+
+export const deleteContactsAction = workspaceAction('member')
+  .metadata({ name: 'contacts.delete' })
+  .inputSchema(contactBulkRefSchema)
+  .action(async ({ parsedInput, ctx }) => deleteContacts({ ctx: ctx.wctx, input: parsedInput }));
 
 export const setContactStatusAction = workspaceAction('member')
   .metadata({ name: 'contact.setStatus' })

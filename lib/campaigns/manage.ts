@@ -77,11 +77,12 @@ export async function updateCampaign({ ctx, input }: { ctx: WorkspaceCtx; input:
   });
 }
 
+/** Only drafts: anything scheduled or sent has (or will have) recipients and a report to keep. */
 export async function deleteCampaign({ ctx, input }: { ctx: WorkspaceCtx; input: { campaignId: string } }) {
   assertRole(ctx, 'member');
   await withTransaction(ctx.db, async (tx) => {
     const current = await getCampaignInWorkspace(tx, ctx, input.campaignId);
-    if (current.status !== 'draft' && current.status !== 'cancelled') throw conflict('campaignLocked');
+    if (current.status !== 'draft') throw conflict('campaignNotDraft');
     await tx.delete(campaigns).where(and(eq(campaigns.id, current.id), eq(campaigns.workspaceId, ctx.workspaceId)));
     await writeAudit(tx, ctx, 'campaign.deleted', current.id, { name: current.name });
   });

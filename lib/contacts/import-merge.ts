@@ -15,6 +15,8 @@ export interface MergeCounts {
  * - Existing contacts are updated, never duplicated: names only where the file has one, tags are
  *   added to the existing ones, attributes merged (the file wins per key). Status is never touched:
  *   an import must not resubscribe someone who unsubscribed, bounced or complained.
+ * - Dates from another mail tool never move backwards: last open/click/purchase take the later of
+ *   stored and file (greatest() skips nulls), the join date the earlier one (the old tool knew them first).
  * - With a list, every merged contact (new or existing) becomes a member.
  */
 export async function mergeStagedRows(
@@ -34,13 +36,17 @@ export async function mergeStagedRows(
     tx,
     sql`
       with source as (
-        select distinct on (email) email, first_name, last_name, tags, attributes
+        select distinct on (email) email, first_name, last_name, tags, attributes,
+          joined_at, last_open_at, last_click_at, last_purchase_at
         from contact_import_rows
         where import_id = ${p.importId}::uuid
         order by email, line desc
       ), merged as (
-        insert into contacts (workspace_id, email, first_name, last_name, tags, attributes)
-        select ${p.workspaceId}::uuid, email, first_name, last_name, tags, attributes from source
+        insert into contacts (workspace_id, email, first_name, last_name, tags, attributes,
+          joined_at, last_open_at, last_click_at, last_purchase_at)
+        select ${p.workspaceId}::uuid, email, first_name, last_name, tags, attributes,
+          coalesce(joined_at, now()), last_open_at, last_click_at, last_purchase_at
+        from source
         order by email
         on conflict (workspace_id, email) do update set
           first_name = coalesce(excluded.first_name, contacts.first_name),
@@ -48,6 +54,10 @@ export async function mergeStagedRows(
           tags = case when cardinality(excluded.tags) = 0 then contacts.tags
                  else contacts.tags || array(select t from unnest(excluded.tags) as t where not (t = any(contacts.tags))) end,
           attributes = contacts.attributes || excluded.attributes,
+          joined_at = least(contacts.joined_at, excluded.joined_at),
+          last_open_at = greatest(contacts.last_open_at, excluded.last_open_at),
+          last_click_at = greatest(contacts.last_click_at, excluded.last_click_at),
+          last_purchase_at = greatest(contacts.last_purchase_at, excluded.last_purchase_at),
           updated_at = now()
         returning id, (xmax = 0) as inserted
       )${addToList}

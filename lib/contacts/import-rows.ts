@@ -1,14 +1,18 @@
-import { IMPORT_LIMITS, type ContactAttributes, type ImportReject } from '@/lib/db/schema';
-import { importRowSchema, type ImportMapping } from '@/lib/db/schema/contacts/validation';
+import { CONTACT_LIMITS, IMPORT_DATE_FIELDS, IMPORT_LIMITS, type ContactAttributes, type ImportDateField, type ImportNotice, type ImportReject } from '@/lib/db/schema';
+import { importRowSchema, splitTagCell, tagSchema, type ImportMapping } from '@/lib/db/schema/contacts/validation';
+import { messageKey } from '@/lib/i18n/message-key';
+import { parseImportDate } from './import-dates';
 import { ImportFailure } from './import-source';
 
-/** Where each mapped field sits in a record. */
+/** Where each mapped field sits in a record, and the file's own column names (what errors show). */
 export interface ColumnPlan {
   width: number;
+  names: string[];
   email: number;
   firstName?: number;
   lastName?: number;
   tags?: number;
+  dates: [field: ImportDateField, index: number][];
   attributes: [key: string, index: number][];
 }
 
@@ -19,6 +23,10 @@ export interface StagedRow {
   lastName: string | null;
   tags: string[];
   attributes: ContactAttributes;
+  joinedAt: Date | null;
+  lastOpenAt: Date | null;
+  lastClickAt: Date | null;
+  lastPurchaseAt: Date | null;
 }
 
 /** Matches mapped headers exactly (trimmed), else case-insensitively; a header found twice is ambiguous. */
@@ -38,19 +46,47 @@ export function planColumns(header: string[], mapping: ImportMapping): ColumnPla
   const optional = (wanted?: string) => (wanted === undefined ? undefined : find(wanted));
   return {
     width: header.length,
+    names,
     email: find(mapping.email),
     firstName: optional(mapping.firstName),
     lastName: optional(mapping.lastName),
     tags: optional(mapping.tags),
+    dates: IMPORT_DATE_FIELDS.flatMap((f) => (mapping[f] === undefined ? [] : [[f, find(mapping[f])] as [ImportDateField, number]])),
     attributes: Object.entries(mapping.attributes ?? {}).map(([key, h]) => [key, find(h)]),
   };
 }
 
-const clip = (v: string | undefined) =>
+export const clip = (v: string | undefined) =>
   v === undefined || v === '' ? undefined : v.length > IMPORT_LIMITS.rejectValueChars ? `${v.slice(0, IMPORT_LIMITS.rejectValueChars)}…` : v;
 
-/** One data record → a row to stage, or the reason it is refused (an i18n key). */
-export function checkRow(fields: string[], plan: ColumnPlan, line: number): { row: StagedRow } | { reject: ImportReject } {
+/** A reject or notice about one cell, named by the file's column header. */
+function about(line: number, reason: string, column: string, raw?: string): ImportReject {
+  const value = clip(raw);
+  return value === undefined ? { line, reason, field: column } : { line, reason, field: column, value };
+}
+
+/** Each tag on its own: a bad one is left out and reported, the contact and its other tags are kept. */
+function checkTags(cellValue: string, line: number, column: string, notices: ImportNotice[]): string[] {
+  const tags: string[] = [];
+  for (const raw of splitTagCell(cellValue)) {
+    const parsed = tagSchema.safeParse(raw);
+    if (!parsed.success) notices.push(about(line, parsed.error.issues[0].message, column, raw));
+    else if (!tags.includes(parsed.data)) tags.push(parsed.data);
+  }
+  if (tags.length > CONTACT_LIMITS.tagsPerContact) {
+    const left = tags.splice(CONTACT_LIMITS.tagsPerContact);
+    notices.push(about(line, messageKey('contactImport.notices.tooManyTags', { max: CONTACT_LIMITS.tagsPerContact }), column, left.join(', ')));
+  }
+  return tags;
+}
+
+/** One data record → a row to stage (with what was left out of it), or the reason it is refused (an i18n key). */
+export function checkRow(
+  fields: string[],
+  plan: ColumnPlan,
+  line: number,
+  now = new Date(),
+): { row: StagedRow; notices: ImportNotice[] } | { reject: ImportReject } {
   // More fields than headers almost always means an unquoted delimiter shifted the cells.
   if (fields.length > plan.width) return { reject: { line, reason: 'validation.fieldCount', value: String(fields.length) } };
   const cell = (i: number | undefined) => (i === undefined ? '' : (fields[i] ?? ''));
@@ -59,18 +95,26 @@ export function checkRow(fields: string[], plan: ColumnPlan, line: number): { ro
     email: cell(plan.email),
     firstName: cell(plan.firstName),
     lastName: cell(plan.lastName),
-    tags: cell(plan.tags),
     attributes: attributeCells,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const [field, key] = issue.path.map(String);
-    const raw = field === 'attributes' ? attributeCells[key] : cell(plan[field as 'email' | 'firstName' | 'lastName' | 'tags']);
-    const reject: ImportReject = { line, reason: issue.message, field: key ? `${field}.${key}` : field };
-    const value = clip(raw);
-    return { reject: value === undefined ? reject : { ...reject, value } };
+    const index = field === 'attributes' ? plan.attributes.find(([k]) => k === key)?.[1] : plan[field as 'email' | 'firstName' | 'lastName'];
+    const column = index === undefined ? field : plan.names[index];
+    return { reject: about(line, issue.message, column, index === undefined ? undefined : cell(index)) };
   }
-  const { email, firstName, lastName, tags, attributes } = parsed.data;
+  const notices: ImportNotice[] = [];
+  const tags = plan.tags === undefined ? [] : checkTags(cell(plan.tags), line, plan.names[plan.tags], notices);
+  const dates: Record<ImportDateField, Date | null> = { joinedAt: null, lastOpenAt: null, lastClickAt: null, lastPurchaseAt: null };
+  for (const [field, index] of plan.dates) {
+    const raw = cell(index).trim();
+    if (raw === '') continue;
+    const result = parseImportDate(raw, now);
+    if ('date' in result) dates[field] = result.date;
+    else notices.push(about(line, `contactImport.notices.${result.reason}`, plan.names[index], raw));
+  }
+  const { email, firstName, lastName, attributes } = parsed.data;
   return {
     row: {
       line,
@@ -80,6 +124,8 @@ export function checkRow(fields: string[], plan: ColumnPlan, line: number): { ro
       tags,
       // An empty cell leaves the stored attribute alone rather than blanking it.
       attributes: Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== '')),
+      ...dates,
     },
+    notices,
   };
 }

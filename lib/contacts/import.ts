@@ -9,6 +9,7 @@ import {
   listMembers,
   type ContactImport,
   type ImportError,
+  type ImportNotice,
   type ImportReject,
 } from '@/lib/db/schema';
 import type { ImportMapping } from '@/lib/db/schema/contacts/validation';
@@ -16,6 +17,7 @@ import { withTransaction } from '@/lib/db/transaction';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
 import { getListInWorkspace } from './guards';
 import { mergeStagedRows } from './import-merge';
+import { inFileDuplicates } from './import-duplicates';
 import { checkRow, planColumns, type ColumnPlan, type StagedRow } from './import-rows';
 import { ImportFailure, readCsv, type CsvSource } from './import-source';
 
@@ -31,6 +33,9 @@ interface Progress {
   rejectedRows: number;
   rejects: ImportReject[];
   rejectsDirty: boolean;
+  notices: ImportNotice[];
+  /** The file's name for the email column, for the duplicate notices. */
+  emailColumn: string;
 }
 
 /**
@@ -49,7 +54,7 @@ export async function importContacts({ ctx, input }: { ctx: WorkspaceCtx; input:
     await writeAudit(tx, ctx, 'contacts.import.started', row.id, { fileName: input.fileName, mapping: input.mapping });
     return row;
   });
-  const progress: Progress = { totalRows: 0, rejectedRows: 0, rejects: [], rejectsDirty: false };
+  const progress: Progress = { totalRows: 0, rejectedRows: 0, rejects: [], rejectsDirty: false, notices: [], emailColumn: input.mapping.email };
   try {
     await stageFile(ctx.db, started.id, input, progress);
     const done = await completeImport(ctx, started, progress);
@@ -84,9 +89,11 @@ async function refreshPlannerStatistics(db: Db, requestId: string): Promise<void
 async function stageFile(db: Db, importId: string, input: ImportContactsInput, progress: Progress): Promise<void> {
   let plan: ColumnPlan | null = null;
   let batch: StagedRow[] = [];
+  const now = new Date();
   for await (const { fields, line } of readCsv(input.source)) {
     if (!plan) {
       plan = planColumns(fields, input.mapping);
+      progress.emailColumn = plan.names[plan.email];
       continue;
     }
     if (fields.every((f) => f.trim() === '')) continue; // blank lines and Excel's ";;;;" rows
@@ -94,9 +101,12 @@ async function stageFile(db: Db, importId: string, input: ImportContactsInput, p
     if (progress.totalRows > IMPORT_LIMITS.maxRows) {
       throw new ImportFailure({ key: 'tooManyRows', line, detail: String(IMPORT_LIMITS.maxRows) });
     }
-    const checked = checkRow(fields, plan, line);
-    if ('row' in checked) batch.push(checked.row);
-    else {
+    const checked = checkRow(fields, plan, line, now);
+    if ('row' in checked) {
+      batch.push(checked.row);
+      const room = IMPORT_LIMITS.maxRejectsKept - progress.notices.length;
+      if (room > 0) progress.notices.push(...checked.notices.slice(0, room));
+    } else {
       progress.rejectedRows += 1;
       if (progress.rejects.length < IMPORT_LIMITS.maxRejectsKept) {
         progress.rejects.push(checked.reject);
@@ -111,6 +121,7 @@ async function stageFile(db: Db, importId: string, input: ImportContactsInput, p
     }
   }
   if (!plan) throw new ImportFailure({ key: 'emptyFile' });
+  if (progress.totalRows === 0) throw new ImportFailure({ key: 'noRows', line: 1 });
   await flushBatch(db, importId, batch, progress);
 }
 
@@ -129,6 +140,9 @@ async function flushBatch(db: Db, importId: string, batch: StagedRow[], progress
 
 async function completeImport(ctx: WorkspaceCtx, started: ContactImport, progress: Progress): Promise<ContactImport> {
   return withTransaction(ctx.db, async (tx) => {
+    const room = IMPORT_LIMITS.maxRejectsKept - progress.notices.length;
+    const duplicates = room > 0 ? await inFileDuplicates(tx, started.id, progress.emailColumn, room) : [];
+    const notices = [...progress.notices, ...duplicates].sort((a, b) => a.line - b.line);
     const merged = await mergeStagedRows(tx, { importId: started.id, workspaceId: ctx.workspaceId, listId: started.listId });
     await tx.delete(contactImportRows).where(eq(contactImportRows.importId, started.id));
     const staged = progress.totalRows - progress.rejectedRows;
@@ -141,7 +155,7 @@ async function completeImport(ctx: WorkspaceCtx, started: ContactImport, progres
     };
     const [done] = await tx
       .update(contactImports)
-      .set({ ...counts, rejects: progress.rejects, status: 'completed', finishedAt: new Date() })
+      .set({ ...counts, rejects: progress.rejects, notices, status: 'completed', finishedAt: new Date() })
       .where(and(eq(contactImports.workspaceId, ctx.workspaceId), eq(contactImports.id, started.id)))
       .returning();
     await writeAudit(tx, ctx, 'contacts.imported', started.id, { ...counts, listed: merged.listed });

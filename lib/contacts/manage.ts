@@ -70,6 +70,24 @@ export async function deleteContact({ ctx, input }: { ctx: WorkspaceCtx; input: 
   });
 }
 
+/**
+ * Deletes every listed contact of this workspace, all or nothing: one id that is not this workspace's
+ * contact makes the call NOT_FOUND and deletes nothing. One audit row with the count, no addresses.
+ */
+export async function deleteContacts({ ctx, input }: { ctx: WorkspaceCtx; input: { contactIds: string[] } }) {
+  assertRole(ctx, 'member');
+  const ids = [...new Set(input.contactIds)];
+  return withTransaction(ctx.db, async (tx) => {
+    const deleted = await tx
+      .delete(contacts)
+      .where(and(eq(contacts.workspaceId, ctx.workspaceId), inArray(contacts.id, ids)))
+      .returning({ id: contacts.id });
+    if (deleted.length !== ids.length) throw notFound('contactNotFound');
+    await writeAudit(tx, ctx, 'contacts.deleted', undefined, { contacts: deleted.length });
+    return { deleted: deleted.length };
+  });
+}
+
 export async function setContactStatus({
   ctx,
   input,

@@ -1,3 +1,4 @@
+import { tooLong, tooMany } from '@/lib/i18n/message-key';
 import { z } from 'zod';
 import { CONTACT_LIMITS, CONTACT_STATUSES, type ContactStatus } from '@/lib/db/schema/contacts/constants';
 import { INACTIVITY_TIER_IDS } from '@/lib/metrics/inactivity';
@@ -104,7 +105,7 @@ const rulesArray = () =>
   z
     .array(z.lazy(() => segmentRuleSchema))
     .min(1, 'validation.required')
-    .max(SEGMENT_LIMITS.maxRules, 'validation.tooMany');
+    .max(SEGMENT_LIMITS.maxRules, tooMany(SEGMENT_LIMITS.maxRules));
 
 export const segmentRuleSchema: z.ZodType<SegmentRule> = z.discriminatedUnion('kind', [
   lastActivityRule,
@@ -116,7 +117,7 @@ export const segmentRuleSchema: z.ZodType<SegmentRule> = z.discriminatedUnion('k
     kind: z.literal('attribute'),
     key: attributeKeySchema,
     op: z.enum(['equals', 'contains']),
-    value: z.string().trim().min(1, 'validation.required').max(CONTACT_LIMITS.attributeValueLength, 'validation.tooLong'),
+    value: z.string().trim().min(1, 'validation.required').max(CONTACT_LIMITS.attributeValueLength, tooLong(CONTACT_LIMITS.attributeValueLength)),
   }),
   z.object({ kind: z.literal('status'), statuses: z.array(z.enum(CONTACT_STATUSES)).min(1, 'validation.required') }),
   z.object({ kind: z.literal('group'), match, rules: rulesArray() }),
@@ -138,7 +139,7 @@ function measure(rules: SegmentRule[], depth = 1): { count: number; depth: numbe
 
 export const segmentRulesSchema: z.ZodType<SegmentRules> = z
   .object({ match, rules: rulesArray() })
-  .refine((v) => measure(v.rules).count <= SEGMENT_LIMITS.maxRules, { message: 'validation.tooMany', path: ['rules'] })
+  .refine((v) => measure(v.rules).count <= SEGMENT_LIMITS.maxRules, { message: tooMany(SEGMENT_LIMITS.maxRules), path: ['rules'] })
   .refine((v) => measure(v.rules).depth <= SEGMENT_LIMITS.maxDepth, { message: 'validation.tooDeep', path: ['rules'] });
 
 /** The lists a rule set refers to, so a verb can check they belong to the workspace. */

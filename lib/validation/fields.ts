@@ -1,3 +1,4 @@
+import { tooLong } from '@/lib/i18n/message-key';
 import { z } from 'zod';
 
 /** Shared field rules; messages are i18n keys under `validation.` translated by the client. */
@@ -8,14 +9,14 @@ export const plainText = (max: number) =>
     .string({ error: 'validation.required' })
     .trim()
     .min(1, 'validation.required')
-    .max(max, { message: 'validation.tooLong' })
+    .max(max, tooLong(max))
     .refine((v) => !MARKUP.test(v), 'validation.noMarkup');
 
 export const optionalPlainText = (max: number) =>
   z
     .string({ error: 'validation.invalid' })
     .trim()
-    .max(max, { message: 'validation.tooLong' })
+    .max(max, tooLong(max))
     .refine((v) => !MARKUP.test(v), 'validation.noMarkup')
     .transform((v) => (v === '' ? null : v))
     .nullish();
@@ -27,14 +28,14 @@ export const email = z
   .string({ error: 'validation.required' })
   .trim()
   .min(1, 'validation.required')
-  .max(254, 'validation.tooLong')
+  .max(254, tooLong(254))
   .pipe(z.email('validation.email'))
   .transform((v) => v.toLowerCase());
 
 export const optionalEmail = z
   .string({ error: 'validation.invalid' })
   .trim()
-  .max(254, 'validation.tooLong')
+  .max(254, tooLong(254))
   .transform((v) => (v === '' ? null : v.toLowerCase()))
   .pipe(z.email('validation.email').nullable())
   .nullish();
@@ -42,13 +43,13 @@ export const optionalEmail = z
 export const password = z
   .string({ error: 'validation.required' })
   .min(10, 'validation.passwordTooShort')
-  .max(200, 'validation.tooLong');
+  .max(200, tooLong(200));
 
 /** http(s) URLs only: javascript: and data: URLs never reach a page. */
 export const optionalHttpUrl = z
   .string({ error: 'validation.invalid' })
   .trim()
-  .max(2000, 'validation.tooLong')
+  .max(2000, tooLong(2000))
   .transform((v) => (v === '' ? null : v))
   .pipe(z.url({ protocol: /^https?$/, error: 'validation.url' }).nullable())
   .nullish();

@@ -109,7 +109,7 @@ describe('scheduling', () => {
 
     await db().update(campaigns).set({ status: 'sending' }).where(eq(campaigns.id, c.id));
     await expectAppError(updateCampaign({ ctx: owner, input: { ...draft({ name: 'late edit' }), campaignId: c.id } }), 'CONFLICT', 'campaignLocked');
-    await expectAppError(deleteCampaign({ ctx: owner, input: { campaignId: c.id } }), 'CONFLICT', 'campaignLocked');
+    await expectAppError(deleteCampaign({ ctx: owner, input: { campaignId: c.id } }), 'CONFLICT', 'campaignNotDraft');
   });
 
   it('stopping a sending campaign cancels only the rows not yet sent', async () => {

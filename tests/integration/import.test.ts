@@ -159,7 +159,7 @@ describe('rows', () => {
     );
     expect(result).toMatchObject({ status: 'completed', totalRows: 7, insertedRows: 2, updatedRows: 0, rejectedRows: 5, duplicateRows: 0 });
     expect(result.rejects).toEqual([
-      { line: 3, reason: 'validation.noMarkup', field: 'firstName', value: '<b>X</b>' },
+      { line: 3, reason: 'validation.noMarkup', field: 'first', value: '<b>X</b>' },
       { line: 5, reason: 'validation.email', field: 'email', value: 'not-an-email' },
       { line: 6, reason: 'validation.required', field: 'email' },
       { line: 7, reason: 'validation.email', field: 'email', value: 'multi\nline' },

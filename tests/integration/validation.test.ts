@@ -13,6 +13,7 @@ import {
   workspaceLinksSchema,
   workspaceProfileSchema,
 } from '@/lib/db/schema/workspaces/validation';
+import { parseMessageKey } from '@/lib/i18n/message-key';
 import { defaultBenchmarks } from '@/lib/metrics/benchmarks';
 
 // Pure schema checks: no database. They sit here because they guard the same server actions.
@@ -59,7 +60,7 @@ function messagesFor(form: Form, field: string, value: unknown): string[] {
   else input[field] = value;
   const result = schemas[form].safeParse(input);
   if (result.success) return [];
-  return result.error.issues.filter((i) => i.path[0] === field).map((i) => i.message);
+  return result.error.issues.filter((i) => i.path[0] === field).map((i) => parseMessageKey(i.message).key);
 }
 const MISSING = Symbol('missing');
 
@@ -187,7 +188,7 @@ describe('invalid input is refused with an i18n key', () => {
     const messages = messagesFor(form, field, value);
     expect(messages, `no issue on ${form}.${field}`).not.toEqual([]);
     expect(messages).toContain(key);
-    // Every message is an i18n key, never zod's English default.
+    // Every message is an i18n key (limits carry their number, see limits.test.ts), never zod's English default.
     for (const m of messages) expect(m).toMatch(/^validation\.[a-zA-Z0-9]+$/);
   });
 });

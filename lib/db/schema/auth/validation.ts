@@ -1,3 +1,4 @@
+import { tooLong } from '@/lib/i18n/message-key';
 import { z } from 'zod';
 import { email, password, plainText } from '@/lib/validation/fields';
 import { LOCALES } from '../workspaces/constants';
@@ -18,8 +19,8 @@ export const signUpSchema = z
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({
-  email: z.string().trim().min(1, 'validation.required').max(254, 'validation.tooLong'),
-  password: z.string().min(1, 'validation.required').max(200, 'validation.tooLong'),
+  email: z.string().trim().min(1, 'validation.required').max(254, tooLong(254)),
+  password: z.string().min(1, 'validation.required').max(200, tooLong(200)),
   callbackUrl: z.string().max(500).optional(),
 });
 

@@ -1,3 +1,4 @@
+import { tooLong, tooMany } from '@/lib/i18n/message-key';
 import { z } from 'zod';
 import { optionalPlainText, plainText, uuid } from '@/lib/validation/fields';
 import { AB_VARIABLES, AUDIENCE_KINDS, CAMPAIGN_CATEGORIES } from './constants';
@@ -6,16 +7,16 @@ const httpUrl = z
   .string({ error: 'validation.required' })
   .trim()
   .min(1, 'validation.required')
-  .max(2000, 'validation.tooLong')
+  .max(2000, tooLong(2000))
   .pipe(z.url({ protocol: /^https?$/, error: 'validation.url' }));
 
-const blockText = (max: number) => z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(max, 'validation.tooLong');
+const blockText = (max: number) => z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(max, tooLong(max));
 
 export const contentBlockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('heading'), text: blockText(200) }),
   z.object({ type: z.literal('text'), text: blockText(5000) }),
   z.object({ type: z.literal('button'), text: blockText(80), url: httpUrl }),
-  z.object({ type: z.literal('image'), src: httpUrl, alt: z.string().trim().max(200, 'validation.tooLong'), href: httpUrl.optional() }),
+  z.object({ type: z.literal('image'), src: httpUrl, alt: z.string().trim().max(200, tooLong(200)), href: httpUrl.optional() }),
   z.object({ type: z.literal('divider') }),
 ]);
 
@@ -46,7 +47,7 @@ export const campaignDraftSchema = z.object({
   audienceKind: z.enum(AUDIENCE_KINDS, { error: 'validation.choose' }),
   subject: optionalPlainText(200).transform((v) => v ?? ''),
   previewText: optionalPlainText(200).transform((v) => v ?? ''),
-  blocks: z.array(contentBlockSchema).max(50, 'validation.tooMany'),
+  blocks: z.array(contentBlockSchema).max(50, tooMany(50)),
   audience: audienceSchema,
   abTest: abTestSchema.nullish(),
 });

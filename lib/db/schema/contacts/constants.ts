@@ -42,9 +42,17 @@ export interface ImportReject {
   value?: string;
 }
 
+/** A row that was imported, but not exactly as written; same shape, `reason` may carry params (lib/i18n/message-key). */
+export type ImportNotice = ImportReject;
+
+/** The contact dates an import can take over from another mail tool. */
+export const IMPORT_DATE_FIELDS = ['joinedAt', 'lastOpenAt', 'lastClickAt', 'lastPurchaseAt'] as const;
+export type ImportDateField = (typeof IMPORT_DATE_FIELDS)[number];
+
 /** Why a whole import failed; `key` is an i18n key under `contactImport.errors.`. */
 export const IMPORT_ERROR_KEYS = [
   'emptyFile',
+  'noRows',
   'readFailed',
   'fileTooLarge',
   'tooManyRows',

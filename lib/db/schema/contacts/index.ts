@@ -19,6 +19,7 @@ import {
   IMPORT_STATUSES,
   type ContactAttributes,
   type ImportError,
+  type ImportNotice,
   type ImportReject,
 } from './constants';
 
@@ -108,6 +109,8 @@ export const contactImports = pgTable(
     duplicateRows: integer().notNull().default(0),
     /** The first IMPORT_LIMITS.maxRejectsKept rejects. */
     rejects: jsonb().$type<ImportReject[]>().notNull().default([]),
+    /** What the import changed or left out of rows it kept (a bad tag or date, an in-file duplicate); capped like rejects. */
+    notices: jsonb().$type<ImportNotice[]>().notNull().default([]),
     listId: uuid().references(() => lists.id, { onDelete: 'set null' }),
     createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamptz().notNull().defaultNow(),
@@ -133,6 +136,10 @@ export const contactImportRows = pgTable(
     lastName: text(),
     tags: text().array().notNull().default(sql`'{}'::text[]`),
     attributes: jsonb().$type<ContactAttributes>().notNull().default({}),
+    joinedAt: timestamptz(),
+    lastOpenAt: timestamptz(),
+    lastClickAt: timestamptz(),
+    lastPurchaseAt: timestamptz(),
   },
   (t) => [primaryKey({ columns: [t.importId, t.line] })],
 );

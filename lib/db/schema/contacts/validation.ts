@@ -1,14 +1,15 @@
+import { tooLong, tooMany } from '@/lib/i18n/message-key';
 import { z } from 'zod';
 import { segmentRulesSchema } from '@/lib/segments/rules';
-import { email, optionalPlainText, plainText, uuid } from '@/lib/validation/fields';
+import { optionalPlainText, plainText, uuid } from '@/lib/validation/fields';
 import { CONTACT_LIMITS, CONTACT_STATUSES } from './constants';
-import { attributeKeySchema, attributesSchema, attributeValueSchema, tagSchema, tagsCellSchema, tagsSchema } from './fields';
+import { attributeKeySchema, attributesSchema, attributeValueSchema, contactEmailSchema as email, tagSchema, tagsCellSchema, tagsSchema } from './fields';
 
 export * from './fields';
 
 const personName = optionalPlainText(CONTACT_LIMITS.nameLength);
 const status = z.enum(CONTACT_STATUSES, { error: 'validation.choose' });
-const ids = z.array(uuid).min(1, 'validation.required').max(CONTACT_LIMITS.bulkIds, 'validation.tooMany');
+const ids = z.array(uuid).min(1, 'validation.required').max(CONTACT_LIMITS.bulkIds, tooMany(CONTACT_LIMITS.bulkIds));
 
 export const contactCreateSchema = z.object({
   email,
@@ -19,6 +20,9 @@ export const contactCreateSchema = z.object({
   attributes: attributesSchema.optional(),
 });
 export type ContactCreateInput = z.infer<typeof contactCreateSchema>;
+
+/** The "new contact" form: tags typed as "vip, newsletter" in one field. */
+export const contactCreateFormSchema = contactCreateSchema.extend({ tags: tagsCellSchema.optional() });
 
 /** Only the fields present change; `attributes` replaces the whole set. */
 export const contactUpdateSchema = z.object({
@@ -31,10 +35,11 @@ export const contactUpdateSchema = z.object({
 export type ContactUpdateInput = z.infer<typeof contactUpdateSchema>;
 
 export const contactRefSchema = z.object({ contactId: uuid });
+export const contactBulkRefSchema = z.object({ contactIds: ids });
 export const contactStatusSchema = z.object({ contactId: uuid, status });
 export const contactTagsSchema = z.object({
   contactIds: ids,
-  tags: z.array(tagSchema).min(1, 'validation.required').max(CONTACT_LIMITS.tagsPerContact, 'validation.tooMany'),
+  tags: z.array(tagSchema).min(1, 'validation.required').max(CONTACT_LIMITS.tagsPerContact, tooMany(CONTACT_LIMITS.tagsPerContact)),
 });
 
 export const listNameSchema = z.object({ name: plainText(80) });
@@ -44,7 +49,7 @@ export const listMembersSchema = z.object({ listId: uuid, contactIds: ids });
 
 /** The filter of the contacts table; listContacts, countContacts and the CSV export share it. */
 export const contactFilterSchema = z.object({
-  q: z.string().trim().max(200, 'validation.tooLong').optional(),
+  q: z.string().trim().max(200, tooLong(200)).optional(),
   status: status.optional(),
   listId: uuid.optional(),
   tag: tagSchema.optional(),
@@ -63,7 +68,7 @@ export const listContactsSchema = contactFilterSchema.extend({
 });
 export type ListContactsInput = z.infer<typeof listContactsSchema>;
 
-const header = z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(200, 'validation.tooLong');
+const header = z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').max(200, tooLong(200));
 
 /** Which CSV header feeds which contact field; attributes map an attribute key to a header. */
 export const importMappingSchema = z.object({
@@ -71,9 +76,13 @@ export const importMappingSchema = z.object({
   firstName: header.optional(),
   lastName: header.optional(),
   tags: header.optional(),
+  joinedAt: header.optional(),
+  lastOpenAt: header.optional(),
+  lastClickAt: header.optional(),
+  lastPurchaseAt: header.optional(),
   attributes: z
     .record(attributeKeySchema, header)
-    .refine((a) => Object.keys(a).length <= CONTACT_LIMITS.attributesPerContact, 'validation.tooMany')
+    .refine((a) => Object.keys(a).length <= CONTACT_LIMITS.attributesPerContact, tooMany(CONTACT_LIMITS.attributesPerContact))
     .optional(),
 });
 export type ImportMapping = z.infer<typeof importMappingSchema>;
@@ -85,12 +94,14 @@ export const importRequestSchema = z.object({
   listId: uuid.nullish(),
 });
 
-/** One CSV row after mapping. Empty cells become null / are left out, so they never erase stored data. */
+/**
+ * One CSV row after mapping; a failure refuses the row. Empty cells become null / are left out, so they
+ * never erase stored data. Tags and dates are checked one by one elsewhere: a bad one is left out, the row kept.
+ */
 export const importRowSchema = z.object({
   email,
   firstName: personName,
   lastName: personName,
-  tags: tagsCellSchema,
   attributes: z.record(attributeKeySchema, attributeValueSchema),
 });
 

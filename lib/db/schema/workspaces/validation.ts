@@ -1,3 +1,4 @@
+import { tooLong } from '@/lib/i18n/message-key';
 import { z } from 'zod';
 import { workspaceBenchmarksSchema } from '@/lib/metrics/benchmarks';
 import { email, optionalEmail, optionalHttpUrl, optionalPlainText, plainText, uuid } from '@/lib/validation/fields';
@@ -5,7 +6,7 @@ import { INDUSTRIES, LOCALES, ROLES } from './constants';
 
 const timezone = z
   .string({ error: 'validation.required' })
-  .max(64, 'validation.tooLong')
+  .max(64, tooLong(64))
   .refine((tz) => {
     try {
       new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -32,7 +33,7 @@ export const benchmarksInputSchema = z.object({ benchmarks: workspaceBenchmarksS
 const hostname = z
   .string()
   .trim()
-  .max(253, 'validation.tooLong')
+  .max(253, tooLong(253))
   .regex(/^$|^[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?$/, 'validation.hostname')
   .transform((v) => (v === '' ? null : v.toLowerCase()))
   .nullish();
@@ -49,14 +50,14 @@ export const sendingSettingsSchema = z.object({
   smtpSecure: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
   smtpUser: optionalPlainText(254),
   /** Blank keeps the stored password; `clearPassword` removes it. */
-  smtpPassword: z.string().max(500, 'validation.tooLong').optional(),
+  smtpPassword: z.string().max(500, tooLong(500)).optional(),
   clearPassword: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()).optional(),
 });
 export type SendingSettingsInput = z.infer<typeof sendingSettingsSchema>;
 
 export const testEmailSchema = z.object({ to: email });
 
-export const deleteWorkspaceSchema = z.object({ confirmName: z.string().max(200, 'validation.tooLong') });
+export const deleteWorkspaceSchema = z.object({ confirmName: z.string().max(200, tooLong(200)) });
 
 export const inviteSchema = z.object({ email, role: z.enum(ROLES, { error: 'validation.choose' }) });
 export const invitationRefSchema = z.object({ invitationId: uuid });

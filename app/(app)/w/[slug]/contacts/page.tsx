@@ -1,9 +1,10 @@
-import { Download, Upload, Users } from 'lucide-react';
+import { Download, Upload, UserPlus, Users } from 'lucide-react';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ContactFilters } from '@/components/contacts/contact-filters';
 import { ContactsNav } from '@/components/contacts/contacts-nav';
 import { ContactsTable } from '@/components/contacts/contacts-table';
+import { BulkDeleteBar } from '@/components/contacts/delete-contacts';
 import { filterFromParams, filterQuery, isFiltered } from '@/components/contacts/filter-params';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
@@ -70,6 +71,12 @@ export default async function ContactsPage({ params, searchParams }: Props) {
             </a>
           ) : null}
           {canEdit ? (
+            <Link href={`/w/${slug}/contacts/new`} className={buttonClass('secondary')}>
+              <UserPlus aria-hidden className="size-4" />
+              {t('addContact')}
+            </Link>
+          ) : null}
+          {canEdit ? (
             <Link href={`/w/${slug}/contacts/import`} className={buttonClass('primary')}>
               <Upload aria-hidden className="size-4" />
               {t('importCsv')}
@@ -101,6 +108,11 @@ export default async function ContactsPage({ params, searchParams }: Props) {
               {t('importCsv')}
             </Link>
           ) : null}
+          {canEdit ? (
+            <Link href={`/w/${slug}/contacts/new`} className={buttonClass('secondary')}>
+              {t('addContact')}
+            </Link>
+          ) : null}
         </EmptyState>
       </>
     );
@@ -124,7 +136,10 @@ export default async function ContactsPage({ params, searchParams }: Props) {
             {page.items.length > 0 ? ` · ${t('showing', { from: format.number(from), to: format.number(to) })}` : ''}
           </p>
           {page.items.length > 0 ? (
-            <ContactsTable slug={slug} contacts={page.items} />
+            <>
+              {canEdit ? <BulkDeleteBar workspaceId={workspace.id} /> : null}
+              <ContactsTable slug={slug} contacts={page.items} selectable={canEdit} />
+            </>
           ) : (
             <p className="py-8 text-center text-sm text-zinc-600">{problem ? null : t('noMatch')}</p>
           )}

@@ -1,9 +1,12 @@
+import { Pencil } from 'lucide-react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ContactLists, ContactStatusForm, ContactTags } from '@/components/contacts/contact-editors';
 import { ContactAttributes, ContactProfile } from '@/components/contacts/contact-profile';
 import { ContactTimeline } from '@/components/contacts/contact-timeline';
+import { DeleteContactButton } from '@/components/contacts/delete-contacts';
+import { buttonClass } from '@/components/ui/button';
 import { StatusBadge } from '@/components/contacts/status-badge';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -37,7 +40,22 @@ export default async function ContactPage({ params }: { params: Promise<{ slug: 
       <Link href={`/w/${slug}/contacts`} className="mb-3 inline-block text-sm font-medium text-brand-700 hover:underline">
         ← {t('detail.back')}
       </Link>
-      <PageHeader title={name || contact.email} description={name ? contact.email : undefined} actions={<StatusBadge status={contact.status} />} />
+      <PageHeader
+        title={name || contact.email}
+        description={name ? contact.email : undefined}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={contact.status} />
+            {canEdit ? (
+              <Link href={`/w/${slug}/contacts/${contact.id}/edit`} className={buttonClass('secondary')}>
+                <Pencil aria-hidden className="size-4" />
+                {t('form.edit')}
+              </Link>
+            ) : null}
+            {canEdit ? <DeleteContactButton workspaceId={workspace.id} slug={slug} contactId={contact.id} email={contact.email} /> : null}
+          </div>
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card title={t('detail.profileTitle')}>

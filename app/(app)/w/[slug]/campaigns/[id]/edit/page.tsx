@@ -1,6 +1,7 @@
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { CampaignEditor } from '@/components/campaigns/campaign-editor';
+import { DeleteCampaignButton } from '@/components/campaigns/delete-campaign-button';
 import { StatusBadge } from '@/components/campaigns/status-badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCampaignInWorkspace } from '@/lib/campaigns/guards';
@@ -23,7 +24,18 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ s
   const t = await getTranslations('campaigns');
   return (
     <>
-      <PageHeader title={campaign.name} description={t('edit')} actions={<StatusBadge status={campaign.status} />} />
+      <PageHeader
+        title={campaign.name}
+        description={t('edit')}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={campaign.status} />
+            {campaign.status === 'draft' && hasRole(role, 'member') ? (
+              <DeleteCampaignButton workspaceId={workspace.id} slug={slug} campaignId={campaign.id} name={campaign.name} />
+            ) : null}
+          </div>
+        }
+      />
       <CampaignEditor
         workspaceId={workspace.id}
         workspaceName={workspace.name}
