@@ -1,16 +1,16 @@
 import { useTranslations } from 'next-intl';
-import { cn } from '@/components/ui/cn';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
 import type { CampaignStatus } from '@/lib/db/schema/campaigns/constants';
 
-const STYLE: Record<CampaignStatus, string> = {
-  draft: 'bg-zinc-100 text-zinc-700',
-  scheduled: 'bg-sky-50 text-sky-800',
-  sending: 'bg-amber-50 text-amber-800',
-  sent: 'bg-emerald-50 text-emerald-800',
-  cancelled: 'bg-red-50 text-red-800',
+const TONE: Record<CampaignStatus, BadgeTone> = {
+  draft: 'neutral',
+  scheduled: 'info',
+  sending: 'warning',
+  sent: 'success',
+  cancelled: 'danger',
 };
 
 export function StatusBadge({ status }: { status: CampaignStatus }) {
   const t = useTranslations('campaigns.statuses');
-  return <span className={cn('inline-flex rounded-full px-2 py-0.5 text-xs font-medium', STYLE[status])}>{t(status)}</span>;
+  return <Badge tone={TONE[status]}>{t(status)}</Badge>;
 }
