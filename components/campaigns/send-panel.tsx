@@ -53,9 +53,9 @@ export function SendPanel({ workspaceId, campaignId, status, scheduledAt, audien
         {status === 'scheduled' && scheduledAt ? (
           <p className="text-sm font-medium text-sky-800">{format.dateTime(new Date(scheduledAt), { dateStyle: 'full', timeStyle: 'short' })}</p>
         ) : null}
-        <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        <div className="flex flex-wrap items-end gap-3">
           <TextField
-            className="flex-1"
+            className="basis-full"
             label={t('sendAt')}
             type="datetime-local"
             value={when}

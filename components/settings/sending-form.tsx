@@ -88,13 +88,14 @@ function TestEmailForm({ workspaceId, userEmail }: { workspaceId: string; userEm
     },
   });
   return (
-    <form onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4 sm:flex-row sm:items-end">
+    <form onSubmit={form.onSubmit} noValidate className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-start">
       <input type="hidden" name="workspaceId" value={workspaceId} />
-      <TextField className="flex-1" label={t('testTo')} name="to" type="email" defaultValue={userEmail} error={form.fieldErrors.to} />
-      <Button type="submit" variant="secondary" pending={form.isPending} pendingLabel={t('testSending')}>
+      <TextField label={t('testTo')} name="to" type="email" defaultValue={userEmail} error={form.fieldErrors.to} />
+      {/* The label's height (line + gap) above the input, so the button lines up with the box. */}
+      <Button type="submit" variant="secondary" className="whitespace-nowrap sm:mt-[1.625rem]" pending={form.isPending} pendingLabel={t('testSending')}>
         {t('testSend')}
       </Button>
-      <div className="sm:basis-full">
+      <div className="sm:col-span-2">
         <FormStatus error={form.formError ?? failure} success={outcome} />
       </div>
     </form>
