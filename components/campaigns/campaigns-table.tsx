@@ -59,12 +59,12 @@ export function CampaignsTable({
               <TableCell label={t('status')}>
                 <StatusBadge status={c.status} />
                 {c.status === 'scheduled' && c.scheduledAt ? (
-                  <p className="mt-1 text-xs text-zinc-500">{t('scheduledFor', { date: format.dateTime(c.scheduledAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+                  <p className="mt-1 text-xs text-zinc-500">{t('scheduledFor', { date: format.dateTime(c.scheduledAt, 'dateTime') })}</p>
                 ) : null}
               </TableCell>
               <TableCell label={t('category')}>{t(`categories.${c.category}`)}</TableCell>
               <TableCell label={t('updated')} className="whitespace-nowrap text-zinc-500">
-                {format.dateTime(c.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                {format.dateTime(c.updatedAt, 'dateTime')}
               </TableCell>
             </TableRow>
           );

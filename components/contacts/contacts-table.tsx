@@ -10,7 +10,7 @@ const TAGS_SHOWN = 3;
 export function ContactsTable({ slug, contacts }: { slug: string; contacts: Contact[] }) {
   const t = useTranslations('contacts');
   const format = useFormatter();
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium' }) : null);
+  const date = (d: Date | null) => (d ? format.dateTime(d, 'date') : null);
   return (
     <Table label={t('tableCaption')} layout="stack" flush data-testid="contacts-table">
       <TableHeader>

@@ -50,7 +50,7 @@ export function ImportHistory({ slug, rows }: { slug: string; rows: HistoryRow[]
               {r.error ? <p className="mt-1 text-xs font-normal text-red-700">{failure(r.error)}</p> : null}
             </TableRowHeader>
             <TableCell label={t('started')} className="whitespace-nowrap text-zinc-500">
-              {format.dateTime(new Date(r.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}
+              {format.dateTime(new Date(r.createdAt), 'dateTime')}
             </TableCell>
             <TableCell label={t('status')}>
               <Badge tone={STATUS_TONE[r.status]}>{t(`statuses.${r.status}`)}</Badge>

@@ -207,7 +207,7 @@ function InvitationItem({ inv, workspaceId, canManage }: { inv: InvitationRow; w
       <div className="text-sm">
         <p className="font-medium text-zinc-900">{inv.email}</p>
         <p className="text-zinc-500">
-          {t(`roles.${inv.role}`)} · {expired ? t('settings.members.expired') : `${t('settings.members.expires')} ${format.dateTime(expiresAt, { dateStyle: 'medium' })}`}
+          {t(`roles.${inv.role}`)} · {expired ? t('settings.members.expired') : `${t('settings.members.expires')} ${format.dateTime(expiresAt, 'date')}`}
         </p>
         <FormStatus error={resend.formError ?? revoke.formError} success={resend.succeeded ? t('settings.members.resent') : null} />
       </div>
