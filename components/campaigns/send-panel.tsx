@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
+import { OutboxLink } from '@/components/settings/outbox-link';
 import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { cancelCampaignAction, scheduleCampaignAction, sendTestCampaignAction } from '@/lib/actions/campaigns';
@@ -88,6 +89,7 @@ export function SendPanel({ workspaceId, campaignId, status, scheduledAt, audien
           </Button>
           <div className="mt-3">
             <FormStatus error={test.formError} success={testResult} />
+            {testResult === t('testOutbox') ? <OutboxLink /> : null}
           </div>
         </div>
       </div>

@@ -1,7 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import { OutboxLink } from './outbox-link';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { CheckboxField, TextField } from '@/components/ui/field';
@@ -72,7 +73,7 @@ export function SendingForm({ workspaceId, values, route, userEmail }: { workspa
 
 function TestEmailForm({ workspaceId, userEmail }: { workspaceId: string; userEmail: string }) {
   const t = useTranslations('settings.sending');
-  const [outcome, setOutcome] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<ReactNode>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const form = useActionForm(sendTestEmailAction, {
     refresh: false,
@@ -83,7 +84,15 @@ function TestEmailForm({ workspaceId, userEmail }: { workspaceId: string; userEm
         setFailure(t('testFailed', { error: d.error ?? '' }));
       } else {
         setFailure(null);
-        setOutcome(d.transport === 'outbox' ? t('testOutbox') : t('testSent'));
+        setOutcome(
+          d.transport === 'outbox' ? (
+            <>
+              {t('testOutbox')} <OutboxLink />
+            </>
+          ) : (
+            t('testSent')
+          ),
+        );
       }
     },
   });

@@ -31,7 +31,7 @@ describe('translations', () => {
     'Pulse', 'Dashboard', 'SmartLinks', 'Account', 'E-commerce', 'SaaS', 'B2B', 'B2C', 'English', 'Nederlands',
     '{low} – {high} %', '%', '{date, date, medium}', '{date, date, medium} {date, time, short}', 'Host', 'Benchmarks',
     'Google Ads', 'Status', 'Route', 'SMTP', '+{count}', 'Segment', 'Type', 'Link (https://…)', 'Variant {key}',
-    'Bounces', 'Link', 'Variant',
+    'Bounces', 'Link', 'Variant', 'Status: {statuses}',
   ]);
   it('Dutch never repeats an English value, apart from words both languages share', () => {
     const leftover = Object.keys(fEn).filter((k) => fNl[k] === fEn[k] && !SAME_IN_BOTH.has(fEn[k]));

@@ -48,7 +48,7 @@ export default async function OutboxPage({ params }: SlugParams) {
                 </Badge>
               </TableCell>
               <TableCell label={t('sentAt')} className="whitespace-nowrap text-zinc-500">
-                {format.dateTime(m.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                {format.dateTime(m.createdAt, 'dateTime')}
               </TableCell>
             </TableRow>
           ))}
