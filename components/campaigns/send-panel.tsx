@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
+import { OutboxLink } from '@/components/settings/outbox-link';
 import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { cancelCampaignAction, scheduleCampaignAction, sendTestCampaignAction } from '@/lib/actions/campaigns';
@@ -55,9 +56,9 @@ export function SendPanel({ workspaceId, campaignId, status, scheduledAt, audien
         {status === 'scheduled' && scheduledAt ? (
           <p className="text-sm font-medium text-sky-800">{format.dateTime(new Date(scheduledAt), { dateStyle: 'full', timeStyle: 'short' })}</p>
         ) : null}
-        <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        <div className="flex flex-wrap items-end gap-3">
           <TextField
-            className="flex-1"
+            className="basis-full"
             label={t('sendAt')}
             type="datetime-local"
             value={when}
@@ -90,6 +91,7 @@ export function SendPanel({ workspaceId, campaignId, status, scheduledAt, audien
           </Button>
           <div className="mt-3">
             <FormStatus error={test.formError} success={testResult} />
+            {testResult === t('testOutbox') ? <OutboxLink /> : null}
           </div>
         </div>
       </div>

@@ -12,12 +12,12 @@ interface Props {
 export function ContactProfile({ contact: c, tier, engaged }: Props) {
   const t = useTranslations('contacts.detail');
   const format = useFormatter();
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : t('never'));
+  const date = (d: Date | null) => (d ? format.dateTime(d, 'dateTime') : t('never'));
   const rows: [string, string][] = [
     [t('email'), c.email],
     [t('firstName'), c.firstName ?? '—'],
     [t('lastName'), c.lastName ?? '—'],
-    [t('joined'), c.joinedAt ? format.dateTime(c.joinedAt, { dateStyle: 'medium' }) : '—'],
+    [t('joined'), c.joinedAt ? format.dateTime(c.joinedAt, 'date') : '—'],
     [t('lastOpen'), date(c.lastOpenAt)],
     [t('lastClick'), date(c.lastClickAt)],
     [t('lastPurchase'), date(c.lastPurchaseAt)],

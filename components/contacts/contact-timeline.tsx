@@ -54,7 +54,7 @@ export function ContactTimeline({ entries }: { entries: TimelineEntry[] }) {
               <div>
                 <p className="text-zinc-900">{describe(e)}</p>
                 <time dateTime={e.at.toISOString()} className="text-xs text-zinc-500">
-                  {format.dateTime(e.at, { dateStyle: 'medium', timeStyle: 'short' })}
+                  {format.dateTime(e.at, 'dateTime')}
                 </time>
               </div>
             </li>

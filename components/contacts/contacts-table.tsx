@@ -12,7 +12,7 @@ const TAGS_SHOWN = 3;
 export function ContactsTable({ slug, contacts, selectable = false }: { slug: string; contacts: Contact[]; selectable?: boolean }) {
   const t = useTranslations('contacts');
   const format = useFormatter();
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium' }) : null);
+  const date = (d: Date | null) => (d ? format.dateTime(d, 'date') : null);
   return (
     <Table label={t('tableCaption')} layout="stack" flush data-testid="contacts-table">
       <TableHeader>

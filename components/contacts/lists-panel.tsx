@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from '@/components/ui/table';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { createListAction, deleteListAction, renameListAction } from '@/lib/actions/contacts';
 
@@ -27,22 +28,24 @@ export function ListsPanel({ workspaceId, slug, canEdit, lists }: Props) {
       {lists.length === 0 ? (
         <p className="text-sm text-zinc-500">{t('empty')}</p>
       ) : (
-        <div className="-mx-5 overflow-x-auto sm:-mx-6">
-          <table className="min-w-full text-sm" data-testid="lists">
-            <thead className="text-left text-xs uppercase tracking-wide text-zinc-500">
-              <tr>
-                <th scope="col" className="px-5 py-2 font-medium sm:px-6">{t('name')}</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">{t('members')}</th>
-                {canEdit ? <th scope="col" className="px-5 py-2 text-right font-medium sm:px-6">{t('actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {lists.map((l) => (
-                <ListRowView key={l.id} list={l} workspaceId={workspaceId} slug={slug} canEdit={canEdit} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table label={t('tableCaption')} layout="stack" flush data-testid="lists">
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t('name')}</TableHead>
+              <TableHead align="right">{t('members')}</TableHead>
+              {canEdit ? (
+                <TableHead align="right" hideLabel>
+                  {t('actions')}
+                </TableHead>
+              ) : null}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {lists.map((l) => (
+              <ListRowView key={l.id} list={l} workspaceId={workspaceId} slug={slug} canEdit={canEdit} />
+            ))}
+          </TableBody>
+        </Table>
       )}
       {canEdit ? (
         <form onSubmit={create.onSubmit} noValidate className="mt-5 flex flex-wrap items-start gap-3" aria-label={t('create')}>
@@ -67,8 +70,8 @@ function ListRowView({ list, workspaceId, slug, canEdit }: { list: ListRow; work
   const rename = useActionForm(renameListAction, { onSuccess: () => setRenaming(false) });
   const remove = useActionForm(deleteListAction);
   return (
-    <tr className="border-t border-zinc-100 align-top" data-testid={`list-${list.name}`}>
-      <td className="px-5 py-3 sm:px-6">
+    <TableRow data-testid={`list-${list.name}`}>
+      <TableRowHeader className="font-normal">
         {renaming ? (
           <form onSubmit={rename.onSubmit} noValidate className="flex flex-wrap items-start gap-2" aria-label={t('renameNamed', { name: list.name })}>
             <input type="hidden" name="workspaceId" value={workspaceId} />
@@ -87,10 +90,12 @@ function ListRowView({ list, workspaceId, slug, canEdit }: { list: ListRow; work
           </Link>
         )}
         <FormStatus error={rename.fieldErrors.name ? null : (rename.formError ?? remove.formError)} />
-      </td>
-      <td className="px-3 py-3 text-right tabular-nums text-zinc-700">{format.number(list.members)}</td>
+      </TableRowHeader>
+      <TableCell label={t('members')} align="right">
+        {format.number(list.members)}
+      </TableCell>
       {canEdit ? (
-        <td className="whitespace-nowrap px-5 py-1.5 text-right sm:px-6">
+        <TableCell align="right" className="whitespace-nowrap py-1.5">
           {renaming ? null : (
             <Button variant="ghost" className="min-h-8 px-2 py-1" onClick={() => setRenaming(true)} aria-label={t('renameNamed', { name: list.name })}>
               {t('rename')}
@@ -107,8 +112,8 @@ function ListRowView({ list, workspaceId, slug, canEdit }: { list: ListRow; work
           >
             {t('delete')}
           </Button>
-        </td>
+        </TableCell>
       ) : null}
-    </tr>
+    </TableRow>
   );
 }

@@ -18,7 +18,7 @@ export async function EmailTrendCard({ points }: { points: TrendPoint[] }) {
           unit=" %"
           decimals={1}
           data={points.map((p) => ({
-            campaign: p.sentAt ? `${p.name} (${format.dateTime(p.sentAt, { day: 'numeric', month: 'short' })})` : p.name,
+            campaign: p.sentAt ? `${p.name} (${format.dateTime(p.sentAt, 'date')})` : p.name,
             ctr: p.ctr,
             ctor: p.ctor,
           }))}

@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { TrendChart } from '@/components/ui/charts/trend-chart';
 import { ShareBars } from '@/components/ui/charts/share-bars';
 import { Card } from '@/components/ui/card';
@@ -9,6 +9,7 @@ import { formatRate } from '@/lib/metrics/rates';
 export async function ListHealthCard({ health, inactivityDays }: { health: ListHealth; inactivityDays: number }) {
   const t = await getTranslations('dashboard');
   const locale = await getLocale();
+  const format = await getFormatter();
   if (health.subscribed === 0) {
     return (
       <Card title={t('listHealth')}>
@@ -43,7 +44,8 @@ export async function ListHealthCard({ health, inactivityDays }: { health: ListH
           <TrendChart
             title={t('monthly')}
             xKey="month"
-            data={health.monthly.map((m) => ({ month: m.month, becameInactive: m.becameInactive }))}
+            // 'YYYY-MM' from the database; mid-day UTC stays inside that month in every time zone.
+            data={health.monthly.map((m) => ({ month: format.dateTime(new Date(`${m.month}-01T12:00:00Z`), 'month'), becameInactive: m.becameInactive }))}
             series={[{ key: 'becameInactive', label: t('becameInactive'), color: '#4f46e5' }]}
           />
         </div>

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormStatus } from '@/components/ui/form-status';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from '@/components/ui/table';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { resetBenchmarksAction, updateBenchmarksAction } from '@/lib/actions/workspaces';
 import { CAMPAIGN_CATEGORIES, CONVERSION_KINDS, type WorkspaceBenchmarks } from '@/lib/metrics/benchmarks';
@@ -48,33 +49,39 @@ export function BenchmarksForm({
   const rangeRow = (path: string, label: string, r: Range) => {
     const err = errors[`${path}.low`] ?? errors[`${path}.high`];
     return (
-      <tr key={path} className="border-t border-zinc-100">
-        <th scope="row" className="py-2 pr-4 text-left text-sm font-normal text-zinc-700">
+      <TableRow key={path}>
+        <TableRowHeader className="py-2 font-normal text-zinc-700">
           {label}
           {err ? <span className="block text-xs text-red-700">{err}</span> : null}
-        </th>
-        <td className="py-2 pr-2">
+        </TableRowHeader>
+        <TableCell className="py-2">
           <NumberInput name={`${path}.low`} value={r.low} label={`${label} — ${common('low')}`} error={errors[`${path}.low`]} disabled={!canEdit} />
-        </td>
-        <td className="py-2">
+        </TableCell>
+        <TableCell className="py-2">
           <NumberInput name={`${path}.high`} value={r.high} label={`${label} — ${common('high')}`} error={errors[`${path}.high`]} disabled={!canEdit} />
-        </td>
-      </tr>
+        </TableCell>
+      </TableRow>
     );
   };
 
   const table = (caption: string, rows: ReactNode) => (
-    <table className="w-full max-w-xl table-fixed">
-      <caption className="mb-1 text-left text-sm font-semibold text-zinc-900">{caption}</caption>
-      <thead>
-        <tr className="text-xs text-zinc-500">
-          <th scope="col" className="w-1/2 text-left font-normal" />
-          <th scope="col" className="text-left font-normal">{common('low')} %</th>
-          <th scope="col" className="text-left font-normal">{common('high')} %</th>
-        </tr>
-      </thead>
-      <tbody>{rows}</tbody>
-    </table>
+    <div className="max-w-xl">
+      <h3 className="mb-1 text-sm font-semibold text-zinc-900">
+        {caption}
+      </h3>
+      <Table label={caption}>
+        <TableHeader>
+          <TableRow>
+            <TableHead hideLabel className="w-1/2">
+              {t('rangeFor')}
+            </TableHead>
+            <TableHead>{common('low')} %</TableHead>
+            <TableHead>{common('high')} %</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>{rows}</TableBody>
+      </Table>
+    </div>
   );
 
   const single = (name: string, label: string, value: number, suffix: string, hint?: string) => (

@@ -2,10 +2,12 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from '@/components/ui/table';
 import { useActionForm } from '@/components/ui/use-action-form';
 import {
   changeRoleAction,
@@ -49,22 +51,22 @@ export function MembersPanel({ workspaceId, myUserId, myRole, members, invitatio
   return (
     <>
       <Card title={t('title')} description={t('description')}>
-        <div className="-mx-5 overflow-x-auto sm:-mx-6">
-          <table className="min-w-full text-sm">
-            <thead className="text-left text-xs uppercase tracking-wide text-zinc-500">
-              <tr>
-                <th scope="col" className="px-5 py-2 font-medium sm:px-6">{t('name')}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t('role')}</th>
-                <th scope="col" className="px-5 py-2 text-right font-medium sm:px-6">{t('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <MemberRowView key={m.userId} member={m} workspaceId={workspaceId} myUserId={myUserId} myRole={myRole} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table label={t('tableCaption')} layout="stack" flush data-testid="members">
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t('name')}</TableHead>
+              <TableHead>{t('role')}</TableHead>
+              <TableHead align="right" hideLabel>
+                {t('actions')}
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {members.map((m) => (
+              <MemberRowView key={m.userId} member={m} workspaceId={workspaceId} myUserId={myUserId} myRole={myRole} />
+            ))}
+          </TableBody>
+        </Table>
       </Card>
       {isAdmin ? <InviteForm workspaceId={workspaceId} roles={assignable(myRole)} /> : null}
       {isAdmin ? <Invitations workspaceId={workspaceId} invitations={invitations} myRole={myRole} /> : null}
@@ -80,15 +82,15 @@ function MemberRowView({ member: m, workspaceId, myUserId, myRole }: { member: M
   const canManage = !me && ROLE_RANK[myRole] >= ROLE_RANK.admin && (m.role !== 'owner' || myRole === 'owner');
   const error = role.formError ?? remove.formError;
   return (
-    <tr className="border-t border-zinc-100 align-top" data-testid={`member-${m.email}`}>
-      <td className="px-5 py-3 sm:px-6">
+    <TableRow data-testid={`member-${m.email}`}>
+      <TableRowHeader className="font-normal">
         <p className="font-medium text-zinc-900">
           {m.name} {me ? <span className="text-xs font-normal text-zinc-500">({t('settings.members.you')})</span> : null}
         </p>
         <p className="text-zinc-500">{m.email}</p>
         {error ? <p role="alert" className="mt-1 text-sm text-red-700">{error}</p> : null}
-      </td>
-      <td className="px-3 py-3">
+      </TableRowHeader>
+      <TableCell label={t('settings.members.role')}>
         {canManage ? (
           <form onSubmit={role.onSubmit} className="flex items-center gap-2">
             <input type="hidden" name="workspaceId" value={workspaceId} />
@@ -111,10 +113,10 @@ function MemberRowView({ member: m, workspaceId, myUserId, myRole }: { member: M
             </select>
           </form>
         ) : (
-          <span className="inline-flex rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700">{t(`roles.${m.role}`)}</span>
+          <Badge>{t(`roles.${m.role}`)}</Badge>
         )}
-      </td>
-      <td className="px-5 py-3 text-right sm:px-6">
+      </TableCell>
+      <TableCell align="right" className="py-1.5">
         {canManage || me ? (
           <form
             onSubmit={(e) => {
@@ -132,8 +134,8 @@ function MemberRowView({ member: m, workspaceId, myUserId, myRole }: { member: M
             </Button>
           </form>
         ) : null}
-      </td>
-    </tr>
+      </TableCell>
+    </TableRow>
   );
 }
 
@@ -205,7 +207,7 @@ function InvitationItem({ inv, workspaceId, canManage }: { inv: InvitationRow; w
       <div className="text-sm">
         <p className="font-medium text-zinc-900">{inv.email}</p>
         <p className="text-zinc-500">
-          {t(`roles.${inv.role}`)} · {expired ? t('settings.members.expired') : `${t('settings.members.expires')} ${format.dateTime(expiresAt, { dateStyle: 'medium' })}`}
+          {t(`roles.${inv.role}`)} · {expired ? t('settings.members.expired') : `${t('settings.members.expires')} ${format.dateTime(expiresAt, 'date')}`}
         </p>
         <FormStatus error={resend.formError ?? revoke.formError} success={resend.succeeded ? t('settings.members.resent') : null} />
       </div>

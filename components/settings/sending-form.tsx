@@ -1,7 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import { OutboxLink } from './outbox-link';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { CheckboxField, TextField } from '@/components/ui/field';
@@ -74,7 +75,7 @@ export function SendingForm({ workspaceId, values, route, userEmail }: { workspa
 function TestEmailForm({ workspaceId, userEmail }: { workspaceId: string; userEmail: string }) {
   const t = useTranslations('settings.sending');
   const tSmtp = useTranslations('smtpErrors');
-  const [outcome, setOutcome] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<ReactNode>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const form = useActionForm(sendTestEmailAction, {
     refresh: false,
@@ -85,18 +86,27 @@ function TestEmailForm({ workspaceId, userEmail }: { workspaceId: string; userEm
         setFailure(t('testFailed', { error: tSmtp(smtpFailureKey(d.error)) }));
       } else {
         setFailure(null);
-        setOutcome(d.transport === 'outbox' ? t('testOutbox') : t('testSent'));
+        setOutcome(
+          d.transport === 'outbox' ? (
+            <>
+              {t('testOutbox')} <OutboxLink />
+            </>
+          ) : (
+            t('testSent')
+          ),
+        );
       }
     },
   });
   return (
-    <form onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4 sm:flex-row sm:items-end">
+    <form onSubmit={form.onSubmit} noValidate className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-start">
       <input type="hidden" name="workspaceId" value={workspaceId} />
-      <TextField className="flex-1" label={t('testTo')} name="to" type="email" defaultValue={userEmail} error={form.fieldErrors.to} />
-      <Button type="submit" variant="secondary" pending={form.isPending} pendingLabel={t('testSending')}>
+      <TextField label={t('testTo')} name="to" type="email" defaultValue={userEmail} error={form.fieldErrors.to} />
+      {/* The label's height (line + gap) above the input, so the button lines up with the box. */}
+      <Button type="submit" variant="secondary" className="whitespace-nowrap sm:mt-[1.625rem]" pending={form.isPending} pendingLabel={t('testSending')}>
         {t('testSend')}
       </Button>
-      <div className="sm:basis-full">
+      <div className="sm:col-span-2">
         <FormStatus error={form.formError ?? failure} success={outcome} />
       </div>
     </form>

@@ -20,7 +20,7 @@ interface ShellProps {
 export async function AppShell({ slug, role, isDemo, user, workspaces, children }: ShellProps) {
   const t = await getTranslations();
   const sidebar = (
-    <div className="flex h-full flex-col gap-6">
+    <div className="flex min-h-0 flex-1 flex-col gap-6">
       <WorkspaceSwitcher current={slug} workspaces={workspaces} />
       <nav aria-label={t('nav.main')}>
         <NavLinks slug={slug} />
@@ -40,23 +40,27 @@ export async function AppShell({ slug, role, isDemo, user, workspaces, children 
   );
   return (
     <div className="min-h-dvh md:flex">
-      <aside className="hidden w-64 shrink-0 border-r border-zinc-200 bg-white px-4 py-5 md:block">
+      {/* A column of exactly the viewport's height: the sidebar never makes the page scroll. */}
+      <aside className="hidden w-64 shrink-0 overflow-y-auto border-r border-zinc-200 bg-white px-4 py-5 md:sticky md:top-0 md:flex md:h-dvh md:flex-col">
         <p className="mb-5 flex items-center gap-2 px-1 text-lg font-semibold text-brand-700">
           <Activity aria-hidden className="size-6" /> Pulse
         </p>
         {sidebar}
       </aside>
-      <div className="border-b border-zinc-200 bg-white px-4 py-3 md:hidden">
-        <div className="flex items-center justify-between">
+      <MobileNav
+        brand={
           <span className="flex items-center gap-2 font-semibold text-brand-700">
             <Activity aria-hidden className="size-5" /> Pulse
           </span>
-          <MobileNav>{sidebar}</MobileNav>
-        </div>
-      </div>
+        }
+      >
+        {sidebar}
+      </MobileNav>
       <div className="min-w-0 flex-1">
         {isDemo ? (
-          <p className="bg-amber-50 px-6 py-2 text-center text-xs text-amber-900">{t('app.demoBanner')}</p>
+          <section aria-label={t('app.demoLabel')} className="bg-amber-50 px-6 py-2 text-center text-xs text-amber-900">
+            {t('app.demoBanner')}
+          </section>
         ) : null}
         <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-8">
           {children}

@@ -7,7 +7,7 @@ export function EmptyState({ icon: Icon, title, body, children }: { icon: Lucide
       <Icon aria-hidden className="mx-auto size-10 text-zinc-400" />
       <h2 className="mt-4 text-base font-semibold text-zinc-900">{title}</h2>
       <p className="mx-auto mt-2 max-w-md text-sm text-zinc-600">{body}</p>
-      {children ? <div className="mt-6 flex justify-center gap-3">{children}</div> : null}
+      {children ? <div className="mt-6 flex flex-wrap justify-center gap-3">{children}</div> : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { getDb } from '@/lib/db/client';
 import { workspaces } from '@/lib/db/schema';
+import { formats } from './formats';
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, messagesByLocale, type Locale } from './config';
 
 export const PATHNAME_HEADER = 'x-pulse-pathname';
@@ -30,5 +31,5 @@ async function resolve(): Promise<{ locale: Locale; timeZone: string }> {
 
 export default getRequestConfig(async () => {
   const { locale, timeZone } = await resolve();
-  return { locale, messages: messagesByLocale[locale], timeZone };
+  return { locale, messages: messagesByLocale[locale], timeZone, formats };
 });

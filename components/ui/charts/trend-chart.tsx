@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface TrendSeries {
@@ -17,6 +17,7 @@ export function TrendChart({
   title,
   data,
   xKey,
+  xLabel,
   series,
   unit = '',
   decimals = 0,
@@ -24,19 +25,25 @@ export function TrendChart({
   title: string;
   data: Record<string, string | number | null>[];
   xKey: string;
+  /** The x column's heading in the data table; defaults to the translated name of `xKey`. */
+  xLabel?: string;
   series: TrendSeries[];
   /** Appended to every value, e.g. ' %'. (A server component cannot pass a formatter function.) */
   unit?: string;
   decimals?: number;
 }) {
   const locale = useLocale();
+  const t = useTranslations('common.chartAxis');
+  const xHeading = xLabel ?? (t.has(xKey) ? t(xKey) : xKey);
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals });
   const fmt = (v: unknown) => (typeof v === 'number' ? `${number.format(v)}${unit}` : '—');
   return (
     <figure>
-      <div aria-hidden className="h-64 w-full">
+      {/* inert, not only aria-hidden: recharts makes the surface focusable, and a focusable element
+          inside an aria-hidden one is announced as nothing. The table below carries the data. */}
+      <div aria-hidden inert className="h-64 w-full">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
             <XAxis dataKey={xKey} tick={{ fontSize: 12, fill: '#71717a' }} />
             <YAxis tick={{ fontSize: 12, fill: '#71717a' }} tickFormatter={(v) => fmt(v)} width={56} />
@@ -53,7 +60,7 @@ export function TrendChart({
           <caption>{title}</caption>
           <thead>
             <tr>
-              <th scope="col">{xKey}</th>
+              <th scope="col">{xHeading}</th>
               {series.map((s) => (
                 <th key={s.key} scope="col">
                   {s.label}

@@ -37,13 +37,19 @@ export default async function DashboardPage({ params }: SlugParams) {
           {trend.length ? (
             <EmailTrendCard points={trend} />
           ) : (
-          <EmptyState icon={BarChart3} title={t('empty.dashboard.title')} body={t('empty.dashboard.body')}>
-            {hasRole(role, 'admin') ? (
-              <Link className={buttonClass('secondary')} href={`/w/${slug}/settings/members`}>
-                {t('empty.dashboard.cta')}
-              </Link>
-            ) : null}
-          </EmptyState>
+            // The first steps of the product loop: contacts in, a campaign out (inviting is in the checklist).
+            <EmptyState icon={BarChart3} title={t('empty.dashboard.title')} body={t('empty.dashboard.body')}>
+              {hasRole(role, 'member') ? (
+                <>
+                  <Link className={buttonClass('primary')} href={`/w/${slug}/contacts/import`}>
+                    {t('empty.dashboard.import')}
+                  </Link>
+                  <Link className={buttonClass('secondary')} href={`/w/${slug}/campaigns/new`}>
+                    {t('empty.dashboard.campaign')}
+                  </Link>
+                </>
+              ) : null}
+            </EmptyState>
           )}
         </div>
         {hasRole(role, 'admin') ? (
