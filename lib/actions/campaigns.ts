@@ -7,6 +7,7 @@ import { createCampaign, deleteCampaign, updateCampaign } from '@/lib/campaigns/
 import { sendTestCampaign } from '@/lib/campaigns/preview';
 import { cancelCampaign, scheduleCampaign } from '@/lib/campaigns/schedule';
 import { campaignDraftSchema, campaignRefSchema, scheduleSchema } from '@/lib/db/schema/campaigns/validation';
+import { baseUrl } from '@/lib/http/base-url';
 import { optionalEmail } from '@/lib/validation/fields';
 import { workspaceAction } from './safe-action';
 
@@ -37,7 +38,7 @@ export const scheduleCampaignAction = workspaceAction('member')
   .metadata({ name: 'campaign.schedule' })
   .inputSchema(scheduleSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const row = await scheduleCampaign({ ctx: ctx.wctx, input: parsedInput });
+    const row = await scheduleCampaign({ ctx: ctx.wctx, input: { ...parsedInput, baseUrl: await baseUrl() } });
     return { status: row.status, scheduledAt: row.scheduledAt?.toISOString() ?? null };
   });
 

@@ -7,12 +7,13 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listCampaigns } from '@/lib/campaigns/manage';
+import { campaignStatus, isEditable } from '@/lib/campaigns/status';
 import { hasRole } from '@/lib/workspaces/context';
 import { getPageContext, type SlugParams } from '@/lib/workspaces/page-context';
 
 export default async function CampaignsPage({ params }: SlugParams) {
   const { slug } = await params;
-  const { ctx, role } = await getPageContext(slug);
+  const { ctx, role, workspace } = await getPageContext(slug);
   const t = await getTranslations('campaigns');
   const format = await getFormatter();
   const rows = await listCampaigns(ctx);
@@ -43,7 +44,8 @@ export default async function CampaignsPage({ params }: SlugParams) {
               </thead>
               <tbody>
                 {rows.map((c) => {
-                  const editable = c.status === 'draft' || c.status === 'scheduled';
+                  const status = campaignStatus(c);
+                  const editable = isEditable(status);
                   return (
                     <tr key={c.id} className="border-t border-zinc-100">
                       <td className="px-5 py-3 sm:px-6">
@@ -53,9 +55,9 @@ export default async function CampaignsPage({ params }: SlugParams) {
                         <p className="text-zinc-500">{c.subject || '—'}</p>
                       </td>
                       <td className="px-3 py-3">
-                        <StatusBadge status={c.status} />
-                        {c.status === 'scheduled' && c.scheduledAt ? (
-                          <p className="mt-1 text-xs text-zinc-500">{t('scheduledFor', { date: format.dateTime(c.scheduledAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+                        <StatusBadge status={status} />
+                        {status === 'scheduled' && c.scheduledAt ? (
+                          <p className="mt-1 text-xs text-zinc-500">{t('scheduledFor', { date: format.dateTime(c.scheduledAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: workspace.timezone }) })}</p>
                         ) : null}
                       </td>
                       <td className="px-3 py-3 text-zinc-700">{t(`categories.${c.category}`)}</td>
