@@ -10,6 +10,7 @@ import { StatusBadge } from '@/components/campaigns/status-badge';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
+import { campaignStatus, isEditable } from '@/lib/campaigns/status';
 import { AppError } from '@/lib/errors';
 import { getCampaignReport } from '@/lib/reports/campaign';
 import { RECIPIENT_FILTERS, type RecipientFilter } from '@/lib/reports/recipients';
@@ -36,7 +37,8 @@ export default async function CampaignReportPage({
   const c = report.campaign;
   const ab = c.abTest;
   const winner = ab?.winnerOverride ?? c.winnerKey;
-  const editable = c.status === 'draft' || c.status === 'scheduled';
+  const status = campaignStatus(c);
+  const editable = isEditable(status);
   return (
     <>
       <PageHeader
@@ -44,7 +46,7 @@ export default async function CampaignReportPage({
         description={t('reportPage.title')}
         actions={
           <div className="flex items-center gap-3">
-            <StatusBadge status={c.status} />
+            <StatusBadge status={status} />
             {editable ? (
               <Link className={buttonClass('secondary')} href={`/w/${slug}/campaigns/${id}/edit`}>
                 {t('edit')}
@@ -53,7 +55,7 @@ export default async function CampaignReportPage({
           </div>
         }
       />
-      {c.status === 'sending' ? (
+      {status === 'sending' ? (
         <>
           <AutoRefresh />
           <Alert tone="info" className="mb-6">
@@ -71,7 +73,7 @@ export default async function CampaignReportPage({
           ab ? (
             <>
               {winner ? <p className="mt-2 text-sm text-zinc-700">{t('reportPage.winnerChosen', { key: winner, manual: String(Boolean(ab.winnerOverride)) })}</p> : null}
-              {c.status === 'sending' && hasRole(role, 'member') ? (
+              {status === 'sending' && hasRole(role, 'member') ? (
                 <WinnerOverride workspaceId={ctx.workspaceId} campaignId={id} keys={ab.variants.map((v) => v.key)} current={winner ?? null} />
               ) : null}
             </>
