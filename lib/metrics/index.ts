@@ -7,3 +7,4 @@ export * from './verdict';
 export * from './benchmarks';
 export * from './inactivity';
 export * from './time-buckets';
+export * from './sample';
