@@ -47,7 +47,8 @@ test('import, send, open, click, and see it in the report', async ({ page }) => 
   await button.getByLabel('Link (https://…)').fill(target);
   await expect(page.frameLocator('iframe[title="Preview of the mail"]').getByText('Our launch')).toBeVisible();
   await page.getByRole('button', { name: 'Send now' }).click();
-  await expect(page.getByText('Scheduled.')).toBeVisible();
+  await page.getByRole('dialog', { name: 'Send this campaign now?' }).getByRole('button', { name: 'Send to 2 recipients' }).click();
+  await expect(page).toHaveURL(new RegExp(`/campaigns/${campaignId}$`));
 
   const mail = await waitForMail(ada, 60_000);
   expect(mail.subject).toBe('Hello Ada');

@@ -40,13 +40,15 @@ interface Props {
   segments: { id: string; name: string }[];
   canEdit: boolean;
   suggestedAt: string;
+  timeZone: string;
   userEmail: string;
 }
 
-export function CampaignEditor({ workspaceId, workspaceName, locale, campaign, lists, segments, canEdit, suggestedAt, userEmail }: Props) {
+export function CampaignEditor({ workspaceId, workspaceName, locale, campaign, lists, segments, canEdit, suggestedAt, timeZone, userEmail }: Props) {
   const t = useTranslations('campaigns');
   const [draft, setDraft] = useState(campaign);
-  const save = useActionForm(updateCampaignAction);
+  const [savedCount, setSavedCount] = useState(0);
+  const save = useActionForm(updateCampaignAction, { onSuccess: () => setSavedCount((n) => n + 1) });
   const locked = campaign.status !== 'draft' && campaign.status !== 'scheduled';
   const disabled = !canEdit || locked;
   const set = <K extends keyof EditorCampaign>(key: K, value: EditorCampaign[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -180,8 +182,10 @@ export function CampaignEditor({ workspaceId, workspaceName, locale, campaign, l
             scheduledAt={campaign.scheduledAt}
             audienceKind={draft.audienceKind}
             suggestedAt={suggestedAt}
+            timeZone={timeZone}
             userEmail={userEmail}
             saveFirst={saveDraft}
+            savedCount={savedCount}
           />
         ) : null}
         <section aria-label={t('editor.preview')} className="xl:sticky xl:top-6">

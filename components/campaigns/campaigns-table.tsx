@@ -3,6 +3,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from '@/components/ui/table';
 import { sortLink, type TableSort } from '@/components/ui/table-sort';
 import type { listCampaigns } from '@/lib/campaigns/manage';
+import { campaignStatus, isEditable } from '@/lib/campaigns/status';
 import { StatusBadge } from './status-badge';
 
 type Row = Awaited<ReturnType<typeof listCampaigns>>[number];
@@ -11,7 +12,7 @@ export type CampaignSortKey = (typeof CAMPAIGN_SORT_KEYS)[number];
 
 const COMPARE: Record<CampaignSortKey, (a: Row, b: Row) => number> = {
   name: (a, b) => a.name.localeCompare(b.name),
-  status: (a, b) => a.status.localeCompare(b.status),
+  status: (a, b) => campaignStatus(a).localeCompare(campaignStatus(b)),
   updated: (a, b) => a.updatedAt.getTime() - b.updatedAt.getTime(),
 };
 
@@ -47,7 +48,8 @@ export function CampaignsTable({
       </TableHeader>
       <TableBody>
         {rows.map((c) => {
-          const editable = c.status === 'draft' || c.status === 'scheduled';
+          const status = campaignStatus(c);
+          const editable = isEditable(status);
           return (
             <TableRow key={c.id}>
               <TableRowHeader className="font-normal">
@@ -57,8 +59,8 @@ export function CampaignsTable({
                 <p className="font-normal text-zinc-500">{c.subject || '—'}</p>
               </TableRowHeader>
               <TableCell label={t('status')}>
-                <StatusBadge status={c.status} />
-                {c.status === 'scheduled' && c.scheduledAt ? (
+                <StatusBadge status={status} />
+                {status === 'scheduled' && c.scheduledAt ? (
                   <p className="mt-1 text-xs text-zinc-500">{t('scheduledFor', { date: format.dateTime(c.scheduledAt, 'dateTime') })}</p>
                 ) : null}
               </TableCell>

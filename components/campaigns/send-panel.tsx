@@ -1,22 +1,19 @@
 'use client';
 
+import { usePathname, useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
 import { OutboxLink } from '@/components/settings/outbox-link';
 import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { cancelCampaignAction, scheduleCampaignAction, sendTestCampaignAction } from '@/lib/actions/campaigns';
+import { cancelCampaignAction, countCampaignRecipientsAction, scheduleCampaignAction, sendTestCampaignAction } from '@/lib/actions/campaigns';
+import { utcToWallTime } from '@/lib/campaigns/zoned-time';
 import { smtpFailureKey } from '@/lib/mail/smtp-errors';
 import type { AudienceKind, CampaignStatus } from '@/lib/db/schema/campaigns/constants';
-
-function toLocalInput(iso: string) {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+import { SendNowDialog } from './send-now-dialog';
 
 interface Props {
   workspaceId: string;
@@ -25,18 +22,31 @@ interface Props {
   scheduledAt: string | null;
   audienceKind: AudienceKind;
   suggestedAt: string;
+  /** The workspace's IANA zone: the schedule field is a time on its clock, whatever the browser's. */
+  timeZone: string;
   userEmail: string;
   /** Saves pending edits first; resolves false when saving failed. */
   saveFirst: () => Promise<boolean>;
+  /** Bumped by the editor on every successful save: old "add a subject" errors are then stale. */
+  savedCount: number;
 }
 
-export function SendPanel({ workspaceId, campaignId, status, scheduledAt, audienceKind, suggestedAt, userEmail, saveFirst }: Props) {
+export function SendPanel({ workspaceId, campaignId, status, scheduledAt, audienceKind, suggestedAt, timeZone, userEmail, saveFirst, savedCount }: Props) {
   const t = useTranslations('campaigns.editor');
   const tSmtp = useTranslations('smtpErrors');
   const format = useFormatter();
-  const [when, setWhen] = useState(toLocalInput(scheduledAt ?? suggestedAt));
+  const router = useRouter();
+  const pathname = usePathname();
+  const [when, setWhen] = useState(utcToWallTime(new Date(scheduledAt ?? suggestedAt), timeZone));
   const [testResult, setTestResult] = useState<string | null>(null);
+  const [confirmCount, setConfirmCount] = useState<number | null>(null);
   const schedule = useActionForm(scheduleCampaignAction);
+  // Sent off: the report is where its status lives from now on (it refreshes itself while sending).
+  const sendNow = useActionForm(scheduleCampaignAction, { refresh: false, onSuccess: () => router.push(pathname.replace(/\/edit$/, '')) });
+  const count = useActionForm(countCampaignRecipientsAction, {
+    refresh: false,
+    onSuccess: (data) => setConfirmCount((data as { recipients: number }).recipients),
+  });
   const cancel = useActionForm(cancelCampaignAction);
   const test = useActionForm(sendTestCampaignAction, {
     refresh: false,
@@ -46,7 +56,20 @@ export function SendPanel({ workspaceId, campaignId, status, scheduledAt, audien
     },
   });
   const base = { workspaceId, campaignId };
+  // One outcome at a time: a new attempt (or a successful save) clears what the last one said,
+  // so a fixed subject never leaves "Add a subject" behind, here and under the test button.
+  const forms = [schedule, sendNow, count, cancel, test];
+  const resetAll = () => {
+    for (const f of forms) f.reset();
+    setTestResult(null);
+  };
+  const resetOnSave = forms.map((f) => f.reset);
+  useEffect(() => {
+    for (const reset of resetOnSave) reset();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new save should clear
+  }, [savedCount]);
   const run = async (fn: () => Promise<unknown>) => {
+    resetAll();
     if (await saveFirst()) await fn();
   };
   return (
@@ -54,32 +77,47 @@ export function SendPanel({ workspaceId, campaignId, status, scheduledAt, audien
       <div className="space-y-5">
         <p className="text-sm text-zinc-600">{t('sendTimeHint', { kind: audienceKind })}</p>
         {status === 'scheduled' && scheduledAt ? (
-          <p className="text-sm font-medium text-sky-800">{format.dateTime(new Date(scheduledAt), { dateStyle: 'full', timeStyle: 'short' })}</p>
+          <p className="text-sm font-medium text-sky-800">
+            {t('scheduledAt', { date: format.dateTime(new Date(scheduledAt), { dateStyle: 'full', timeStyle: 'short', timeZone }), zone: timeZone })}
+          </p>
         ) : null}
         <div className="flex flex-wrap items-end gap-3">
           <TextField
             className="basis-full"
-            label={t('sendAt')}
+            label={t('sendAtZone', { zone: timeZone })}
             type="datetime-local"
             value={when}
             onChange={(e) => setWhen(e.target.value)}
-            hint={t('suggested', { date: format.dateTime(new Date(suggestedAt), { weekday: 'long', hour: '2-digit', minute: '2-digit' }) })}
-            error={schedule.fieldErrors.sendAt}
+            hint={t('suggested', { date: format.dateTime(new Date(suggestedAt), { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone }), zone: timeZone })}
+            error={schedule.fieldErrors.sendAtLocal}
           />
-          <Button variant="secondary" pending={schedule.isPending} onClick={() => run(() => schedule.run({ ...base, sendAt: new Date(when).toISOString() }))}>
+          <Button variant="secondary" pending={schedule.isPending} onClick={() => run(() => schedule.run({ ...base, sendAtLocal: when }))}>
             {t('schedule')}
           </Button>
-          <Button
-            pending={schedule.isPending}
-            pendingLabel={t('scheduling')}
-            onClick={() => run(() => schedule.run(base))}
-          >
+          <Button pending={count.isPending || sendNow.isPending} onClick={() => run(() => count.run(base))}>
             {t('sendNow')}
           </Button>
         </div>
-        <FormStatus error={schedule.formError} success={schedule.succeeded ? t('scheduled') : null} />
+        <FormStatus error={schedule.formError ?? count.formError ?? sendNow.formError} success={schedule.succeeded ? t('scheduled') : null} />
+        <SendNowDialog
+          count={confirmCount}
+          pending={sendNow.isPending}
+          onClose={() => setConfirmCount(null)}
+          onConfirm={async () => {
+            await sendNow.run(base);
+            setConfirmCount(null);
+          }}
+        />
         {status === 'scheduled' ? (
-          <Button variant="ghost" className="text-red-700" pending={cancel.isPending} onClick={() => cancel.run(base)}>
+          <Button
+            variant="ghost"
+            className="text-red-700"
+            pending={cancel.isPending}
+            onClick={() => {
+              resetAll();
+              void cancel.run(base);
+            }}
+          >
             {t('cancelSchedule')}
           </Button>
         ) : null}

@@ -36,11 +36,16 @@ export function useActionForm(
     [t],
   );
 
+  /** Forget the last outcome: errors and success message (another form on the page succeeded). */
+  const reset = useCallback(() => {
+    setSucceeded(false);
+    setFormError(null);
+    setFieldErrors({});
+  }, []);
+
   const run = useCallback(
     async (input: Record<string, unknown>) => {
-      setSucceeded(false);
-      setFormError(null);
-      setFieldErrors({});
+      reset();
       const result = await executeAsync({ ...input, ...options.extra });
       if (!result) return undefined;
       if (result.validationErrors) {
@@ -63,7 +68,7 @@ export function useActionForm(
       if (options.refresh !== false) router.refresh();
       return result;
     },
-    [executeAsync, options, router, t, translate],
+    [executeAsync, options, reset, router, t, translate],
   );
 
   const onSubmit = useCallback(
@@ -76,5 +81,5 @@ export function useActionForm(
     [run, options.reset],
   );
 
-  return { onSubmit, run, isPending, fieldErrors, formError, succeeded };
+  return { onSubmit, run, reset, isPending, fieldErrors, formError, succeeded };
 }

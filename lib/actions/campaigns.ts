@@ -3,10 +3,12 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { overrideWinner } from '@/lib/campaigns/ab-winner';
+import { countCampaignRecipients } from '@/lib/campaigns/audience';
 import { createCampaign, deleteCampaign, updateCampaign } from '@/lib/campaigns/manage';
 import { sendTestCampaign } from '@/lib/campaigns/preview';
 import { cancelCampaign, scheduleCampaign } from '@/lib/campaigns/schedule';
 import { campaignDraftSchema, campaignRefSchema, scheduleSchema } from '@/lib/db/schema/campaigns/validation';
+import { baseUrl } from '@/lib/http/base-url';
 import { optionalEmail } from '@/lib/validation/fields';
 import { workspaceAction } from './safe-action';
 
@@ -37,9 +39,14 @@ export const scheduleCampaignAction = workspaceAction('member')
   .metadata({ name: 'campaign.schedule' })
   .inputSchema(scheduleSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const row = await scheduleCampaign({ ctx: ctx.wctx, input: parsedInput });
+    const row = await scheduleCampaign({ ctx: ctx.wctx, input: { ...parsedInput, baseUrl: await baseUrl() } });
     return { status: row.status, scheduledAt: row.scheduledAt?.toISOString() ?? null };
   });
+
+export const countCampaignRecipientsAction = workspaceAction('member')
+  .metadata({ name: 'campaign.countRecipients' })
+  .inputSchema(campaignRefSchema)
+  .action(async ({ parsedInput, ctx }) => ({ recipients: await countCampaignRecipients({ ctx: ctx.wctx, input: parsedInput }) }));
 
 export const cancelCampaignAction = workspaceAction('member')
   .metadata({ name: 'campaign.cancel' })

@@ -5,6 +5,7 @@ import { contacts, type CampaignAudience } from '@/lib/db/schema';
 import { audienceSchema } from '@/lib/db/schema/campaigns/validation';
 import { compileSegmentRules, onListSql } from '@/lib/segments/compile';
 import { segmentRulesSchema } from '@/lib/segments/rules';
+import { getCampaignInWorkspace } from './guards';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
 
 /**
@@ -29,4 +30,11 @@ export async function countRecipients({ ctx, input }: { ctx: WorkspaceCtx; input
   assertRole(ctx, 'viewer');
   const [row] = await ctx.db.select({ n: count() }).from(contacts).where(await audienceWhere(ctx.db, ctx.workspaceId, input.audience));
   return row.n;
+}
+
+/** The "Send now" confirmation: how many would get this campaign's saved audience right now. */
+export async function countCampaignRecipients({ ctx, input }: { ctx: WorkspaceCtx; input: { campaignId: string } }): Promise<number> {
+  assertRole(ctx, 'viewer');
+  const campaign = await getCampaignInWorkspace(ctx.db, ctx, input.campaignId);
+  return countRecipients({ ctx, input: { audience: campaign.audience } });
 }

@@ -54,7 +54,7 @@ export async function loadCampaignContent(db: Db, campaignId: string): Promise<C
     locale: row.locale,
     workspaceName: row.workspaceName,
     linkIds: new Map(links.map((l) => [l.url, l.id])),
-    base: trackingBaseUrl(),
+    base: trackingBaseUrl(row.campaign.baseUrl),
     variants: new Map(keys.map((k) => [k, variantContent(row.campaign, ab, k)])),
   };
 }

@@ -4,7 +4,9 @@ import { campaigns, campaignSends, type Campaign } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { conflict, invalid } from '@/lib/errors';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
+import { getWorkspace } from '@/lib/workspaces/get';
 import { getCampaignInWorkspace } from './guards';
+import { wallTimeToUtc } from './zoned-time';
 
 /** What a campaign needs before it may be scheduled; each gap is an i18n key under errors. */
 export function sendReadiness(c: Pick<Campaign, 'subject' | 'blocks'>): string[] {
@@ -16,12 +18,23 @@ export function sendReadiness(c: Pick<Campaign, 'subject' | 'blocks'>): string[]
 
 /**
  * Draft → scheduled. `sendAt` absent means now; the worker (lib/jobs) picks up due campaigns,
- * so scheduling is durable and shared by every app instance.
+ * so scheduling is durable and shared by every app instance. `baseUrl` is the origin the app was
+ * reached on: the worker has no request, so the campaign keeps it for the links in its mail.
  */
-export async function scheduleCampaign({ ctx, input }: { ctx: WorkspaceCtx; input: { campaignId: string; sendAt?: string } }) {
+export async function scheduleCampaign({
+  ctx,
+  input,
+}: {
+  ctx: WorkspaceCtx;
+  input: { campaignId: string; sendAt?: string; sendAtLocal?: string; baseUrl?: string };
+}) {
   assertRole(ctx, 'member');
-  const sendAt = input.sendAt ? new Date(input.sendAt) : new Date();
-  if (Number.isNaN(sendAt.getTime())) throw invalid('campaignBadDate');
+  const sendAt = input.sendAtLocal
+    ? wallTimeToUtc(input.sendAtLocal, (await getWorkspace(ctx)).timezone)
+    : input.sendAt
+      ? new Date(input.sendAt)
+      : new Date();
+  if (!sendAt || Number.isNaN(sendAt.getTime())) throw invalid('campaignBadDate');
   if (sendAt.getTime() < Date.now() - 60_000) throw invalid('campaignDateInPast');
   return withTransaction(ctx.db, async (tx) => {
     const current = await getCampaignInWorkspace(tx, ctx, input.campaignId);
@@ -30,7 +43,7 @@ export async function scheduleCampaign({ ctx, input }: { ctx: WorkspaceCtx; inpu
     if (gaps.length) throw invalid(gaps[0]);
     const [row] = await tx
       .update(campaigns)
-      .set({ status: 'scheduled', scheduledAt: sendAt, updatedAt: new Date() })
+      .set({ status: 'scheduled', scheduledAt: sendAt, baseUrl: input.baseUrl ?? current.baseUrl, updatedAt: new Date() })
       .where(and(eq(campaigns.id, current.id), eq(campaigns.workspaceId, ctx.workspaceId)))
       .returning();
     await writeAudit(tx, ctx, 'campaign.scheduled', row.id, { sendAt: sendAt.toISOString() });

@@ -10,7 +10,8 @@
  *                            recovered (default 300; must exceed the SMTP socket timeout of 60 s).
  * PULSE_SEND_RETRY_SECONDS   pause before retrying a campaign whose SMTP server was unreachable (30).
  * PULSE_AB_WAIT_MINUTES      test phase of an A/B test before the winner is picked (default 240).
- * PULSE_BASE_URL             origin of tracked links; default http://localhost:$PORT.
+ * PULSE_BASE_URL             origin of tracked links; default the origin the campaign was
+ *                            scheduled from, else http://localhost:$PORT.
  */
 export interface SendConfig {
   rate: number;
@@ -39,9 +40,9 @@ export function sendConfigFromEnv(): SendConfig {
 }
 
 /** Origin of tracked links, pixel and unsubscribe URLs in campaign mail. */
-export function trackingBaseUrl(): string {
+export function trackingBaseUrl(scheduledFrom?: string | null): string {
   if (process.env.PULSE_BASE_URL) return process.env.PULSE_BASE_URL.replace(/\/+$/, '');
-  return `http://localhost:${process.env.PORT || 3000}`;
+  return scheduledFrom || `http://localhost:${process.env.PORT || 3000}`;
 }
 
 /** Rows per claim: about two seconds of sending at the throttle, bounded to [4 × concurrency, 500]. */

@@ -6,3 +6,5 @@ export * from './reactivation';
 export * from './verdict';
 export * from './benchmarks';
 export * from './inactivity';
+export * from './time-buckets';
+export * from './sample';

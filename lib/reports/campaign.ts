@@ -34,6 +34,7 @@ import {
   type TotalCounts,
   type UniqueCounts,
 } from './campaign-counts';
+import { readInferredOpens, readTimeline, type Timeline } from './campaign-detail';
 
 export interface ReportOptions {
   /** Count privacy-proxy opens and scanner clicks in the rates (default false: humans only). */
@@ -47,7 +48,10 @@ export interface EngagementRates {
 }
 
 export interface CampaignReport {
-  campaign: Pick<Campaign, 'id' | 'name' | 'category' | 'audienceKind' | 'status' | 'startedAt' | 'finishedAt' | 'abTest' | 'winnerKey'>;
+  campaign: Pick<
+    Campaign,
+    'id' | 'name' | 'category' | 'audienceKind' | 'status' | 'startedAt' | 'finishedAt' | 'abTest' | 'winnerKey' | 'subject' | 'audience' | 'scheduledAt'
+  >;
   includeMachine: boolean;
   counts: AudienceCounts & TotalCounts;
   rates: EngagementRates & { unsubscribeRate: Rate; bounceRate: Rate; complaintRate: Rate };
@@ -60,6 +64,10 @@ export interface CampaignReport {
   abRest: (AudienceCounts & { winnerKey: string | null; rates: EngagementRates }) | null;
   links: LinkCounts[];
   hourly: HourCounts[];
+  /** Openers known from a click only (in uniqueOpens, not in the pixel's opens total). */
+  inferredOpens: UniqueCounts;
+  /** The chart's series in a bucket that fits the span of the data. */
+  timeline: Timeline;
 }
 
 const pick = (u: UniqueCounts, includeMachine: boolean) => (includeMachine ? u.total : u.human);
@@ -75,13 +83,15 @@ export function engagementRates(c: AudienceCounts, includeMachine: boolean): Eng
 export async function getCampaignReport(ctx: WorkspaceCtx, campaignId: string, { includeMachine = false }: ReportOptions = {}): Promise<CampaignReport> {
   assertRole(ctx, 'viewer');
   const campaign = await getCampaignInWorkspace(ctx.db, ctx, campaignId);
-  const [workspace, groups, totals, links, hourly] = await Promise.all([
+  const [workspace, groups, totals, links, hourly, inferredOpens] = await Promise.all([
     getWorkspace(ctx),
     readSendGroups(ctx.db, campaign.id),
     readTotals(ctx.db, campaign.id),
     readLinks(ctx.db, campaign.id),
     readHourly(ctx.db, campaign.id),
+    readInferredOpens(ctx.db, campaign.id),
   ]);
+  const timeline = await readTimeline(ctx.db, campaign.id, hourly, workspace.timezone);
 
   const audience = sumGroups(groups);
   const rates = engagementRates(audience, includeMachine);
@@ -118,6 +128,9 @@ export async function getCampaignReport(ctx: WorkspaceCtx, campaignId: string, {
       finishedAt: campaign.finishedAt,
       abTest: campaign.abTest,
       winnerKey: campaign.winnerKey,
+      subject: campaign.subject,
+      audience: campaign.audience,
+      scheduledAt: campaign.scheduledAt,
     },
     includeMachine,
     counts: { ...audience, ...totals },
@@ -133,6 +146,8 @@ export async function getCampaignReport(ctx: WorkspaceCtx, campaignId: string, {
     abRest,
     links,
     hourly,
+    inferredOpens,
+    timeline,
   };
 }
 

@@ -3,13 +3,29 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { buttonClass } from '@/components/ui/button';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from '@/components/ui/table';
 import { listCampaignRecipients, RECIPIENT_FILTERS, type RecipientFilter } from '@/lib/reports/recipients';
 import type { WorkspaceCtx } from '@/lib/workspaces/context';
 
 const SHOWN = 50;
 
 /** The report's drill-down: who opened or clicked, with the full list as a CSV download. */
-export async function RecipientsCard({ ctx, campaignId, filter, includeMachine, basePath }: { ctx: WorkspaceCtx; campaignId: string; filter: RecipientFilter; includeMachine: boolean; basePath: string }) {
+export async function RecipientsCard({
+  ctx,
+  campaignId,
+  filter,
+  includeMachine,
+  basePath,
+  abTest,
+}: {
+  ctx: WorkspaceCtx;
+  campaignId: string;
+  filter: RecipientFilter;
+  includeMachine: boolean;
+  basePath: string;
+  /** Only an A/B test has variants; without one the column is left out. */
+  abTest: boolean;
+}) {
   const t = await getTranslations('campaigns.reportPage');
   const format = await getFormatter();
   const page = await listCampaignRecipients(ctx, campaignId, { filter, includeMachine, limit: SHOWN });
@@ -38,33 +54,38 @@ export async function RecipientsCard({ ctx, campaignId, filter, includeMachine, 
       {page.rows.length === 0 ? (
         <p className="text-sm text-zinc-500">{t('noRecipients')}</p>
       ) : (
-        <div className="-mx-5 overflow-x-auto sm:-mx-6" id="recipients">
-          <table className="min-w-full text-sm">
-            <thead className="text-left text-xs uppercase tracking-wide text-zinc-500">
-              <tr>
-                <th scope="col" className="px-5 py-2 font-medium sm:px-6">{t('email')}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t('variant')}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t('firstOpen')}</th>
-                <th scope="col" className="px-5 py-2 font-medium sm:px-6">{t('firstClick')}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <div id="recipients">
+          <Table label={t('recipients')} layout="stack" flush data-testid="recipients-table">
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t('email')}</TableHead>
+                {abTest ? <TableHead>{t('variant')}</TableHead> : null}
+                <TableHead>{t('firstOpen')}</TableHead>
+                <TableHead>{t('firstClick')}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {page.rows.map((r) => (
-                <tr key={r.sendId} className="border-t border-zinc-100">
-                  <td className="px-5 py-2 sm:px-6">
-                    <Link className="text-brand-700 hover:underline" href={`${basePath.replace(/\/campaigns\/.*$/, '')}/contacts/${r.contactId}`}>
+                <TableRow key={r.sendId}>
+                  <TableRowHeader className="font-normal">
+                    <Link className="break-all text-brand-700 hover:underline" href={`${basePath.replace(/\/campaigns\/.*$/, '')}/contacts/${r.contactId}`}>
                       {r.email}
                     </Link>
                     {r.firstName || r.lastName ? <span className="ml-2 text-zinc-500">{[r.firstName, r.lastName].filter(Boolean).join(' ')}</span> : null}
-                  </td>
-                  <td className="px-3 py-2">{r.variantKey ?? '—'}</td>
-                  <td className="px-3 py-2 tabular-nums">{when(r.firstOpenAt)}</td>
-                  <td className="px-5 py-2 tabular-nums sm:px-6">{when(r.firstClickAt)}</td>
-                </tr>
+                  </TableRowHeader>
+                  {abTest ? <TableCell label={t('variant')}>{r.variantKey ?? '—'}</TableCell> : null}
+                  <TableCell label={t('firstOpen')} className="whitespace-nowrap tabular-nums">
+                    {/* A click proves the open: the pixel was blocked (images off), so there is no time to show. */}
+                    {r.firstOpenAt ? when(r.firstOpenAt) : r.firstClickAt ? <span className="whitespace-normal italic text-zinc-600">{t('openInferred')}</span> : '—'}
+                  </TableCell>
+                  <TableCell label={t('firstClick')} className="whitespace-nowrap tabular-nums">
+                    {when(r.firstClickAt)}
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
-          {page.next !== null ? <p className="px-5 pt-3 text-xs text-zinc-500 sm:px-6">{t('showingFirst', { count: SHOWN })}</p> : null}
+            </TableBody>
+          </Table>
+          {page.next !== null ? <p className="pt-3 text-xs text-zinc-500">{t('showingFirst', { count: SHOWN })}</p> : null}
         </div>
       )}
     </Card>

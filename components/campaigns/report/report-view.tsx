@@ -3,9 +3,12 @@ import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import { ShareBars } from '@/components/ui/charts/share-bars';
 import { TrendChart } from '@/components/ui/charts/trend-chart';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from '@/components/ui/table';
 import type { CampaignReport } from '@/lib/reports/campaign';
-import { AB_MIN_RECIPIENTS_PER_VARIANT, formatRate, percent } from '@/lib/metrics';
+import { AB_MIN_RECIPIENTS_PER_VARIANT, BENCHMARK_MIN_DELIVERED, DAY, HOUR, formatRate, isSmallSample, percent } from '@/lib/metrics';
 import { MetricCard } from './metric-card';
+
+const BUCKET_NAME = { [DAY]: 'day', [HOUR]: 'hour' } as Record<number, string>;
 
 export async function ReportView({ report, categoryLabel, abExtra }: { report: CampaignReport; categoryLabel: string; abExtra?: ReactNode }) {
   const t = await getTranslations('campaigns.reportPage');
@@ -17,23 +20,33 @@ export async function ReportView({ report, categoryLabel, abExtra }: { report: C
   const m = report.includeMachine;
   const opens = m ? c.uniqueOpens.total : c.uniqueOpens.human;
   const clicks = m ? c.uniqueClicks.total : c.uniqueClicks.human;
+  const inferred = m ? report.inferredOpens.total : report.inferredOpens.human;
   const tone = report.benchmark.verdict === 'above' ? 'good' : report.benchmark.verdict === 'below' ? 'bad' : 'neutral';
+  const smallSample = (report.benchmark.verdict || report.benchmark.reading) && isSmallSample(c.delivered);
   const funnel = [
     { label: t('funnelSteps.delivered'), n: c.delivered },
     { label: t('funnelSteps.opened'), n: opens },
     { label: t('funnelSteps.clicked'), n: clicks },
     { label: t('funnelSteps.converted'), n: report.counts.conversions },
   ];
+  const { bucket, source, points } = report.timeline;
+  const spansDays = points.length > 1 && points[0].at.toDateString() !== points[points.length - 1].at.toDateString();
+  const label = (d: Date) =>
+    bucket === DAY
+      ? format.dateTime(d, { day: 'numeric', month: 'short' })
+      : format.dateTime(d, { ...(spansDays ? { day: 'numeric', month: 'short' } : {}), hour: '2-digit', minute: '2-digit' });
+  const bucketName = BUCKET_NAME[bucket] ?? 'minutes';
   return (
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <MetricCard label={t('delivered')} value={String(c.delivered)}>
-          <p>{t('recipients', { count: c.recipients })}</p>
+          <p>{t('ofRecipients', { count: c.recipients })}</p>
           {c.failed ? <p>{t('failed', { count: c.failed })}</p> : null}
         </MetricCard>
         <MetricCard label={t('uniqueOpens')} value={String(opens)}>
           <p>{t('humanMachine', { human: c.uniqueOpens.human, machine: c.uniqueOpens.machine })}</p>
-          <p>{t('totalOpens', { count: m ? c.opens.total : c.opens.human })}</p>
+          {inferred ? <p data-testid="inferred-opens">{t('inferredOpens', { count: inferred })}</p> : null}
+          <p>{t('pixelOpens', { count: m ? c.opens.total : c.opens.human })}</p>
         </MetricCard>
         <MetricCard label={t('uniqueClicks')} value={String(clicks)}>
           <p>{t('humanMachine', { human: c.uniqueClicks.human, machine: c.uniqueClicks.machine })}</p>
@@ -43,8 +56,15 @@ export async function ReportView({ report, categoryLabel, abExtra }: { report: C
           <p>{t('benchmark', { category: categoryLabel, low: report.benchmark.range.low, high: report.benchmark.range.high })}</p>
           {report.benchmark.verdict ? <p className="font-medium">{t(`verdict.${report.benchmark.verdict}`)}</p> : null}
           {report.benchmark.reading ? <p>{t(`reading.${report.benchmark.reading}`)}</p> : null}
+          {smallSample ? (
+            <p data-testid="small-sample" className="text-amber-800">
+              {t('smallSample', { count: c.delivered, min: BENCHMARK_MIN_DELIVERED })}
+            </p>
+          ) : null}
         </MetricCard>
-        <MetricCard label={t('openRate')} value={formatRate(r.openRate, locale, nd)} formula={t('formula.openRate')} />
+        <MetricCard label={t('openRate')} value={formatRate(r.openRate, locale, nd)} formula={t('formula.openRate')}>
+          {inferred ? <p>{t('openRateInferred')}</p> : null}
+        </MetricCard>
         <MetricCard label={t('ctor')} value={formatRate(r.ctor, locale, nd)} formula={t('formula.ctor')} />
         <MetricCard label={t('unsubscribes')} value={`${c.unsubscribes} · ${formatRate(r.unsubscribeRate, locale, nd)}`} formula={t('formula.unsubscribeRate')} />
         <MetricCard label={`${t('bounces')} / ${t('complaints')}`} value={`${c.bounces} / ${c.complaints}`}>
@@ -56,18 +76,14 @@ export async function ReportView({ report, categoryLabel, abExtra }: { report: C
         <Card title={t('funnel')}>
           <ShareBars items={funnel.map((f) => ({ label: f.label, value: `${f.n} · ${formatRate(percent(f.n, c.delivered), locale, nd)}`, share: percent(f.n, c.delivered) }))} />
         </Card>
-        <Card title={t('overTime')} description={t('lagNote')}>
+        <Card title={t('overTime')} description={`${t(`timeline.${source}`, { bucket: bucket / 60_000, unit: bucketName })} ${t('lagNote')}`}>
           <TrendChart
             title={t('overTime')}
-            xKey="hour"
-            data={report.hourly.map((h) => ({
-              hour: format.dateTime(new Date(h.hour), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
-              opens: m ? h.opens : h.humanOpens,
-              clicks: m ? h.clicks : h.humanClicks,
-            }))}
+            xKey="at"
+            data={points.map((p) => ({ at: label(p.at), opens: m ? p.opens : p.humanOpens, clicks: m ? p.clicks : p.humanClicks }))}
             series={[
-              { key: 'opens', label: t('opens'), color: '#0ea5e9' },
-              { key: 'clicks', label: t('clicks'), color: '#4f46e5' },
+              { key: 'opens', label: t(source === 'firsts' ? 'firstOpens' : 'opens'), color: '#0ea5e9' },
+              { key: 'clicks', label: t(source === 'firsts' ? 'firstClicks' : 'clicks'), color: '#4f46e5' },
             ]}
           />
         </Card>
@@ -76,57 +92,68 @@ export async function ReportView({ report, categoryLabel, abExtra }: { report: C
         {report.links.length === 0 ? (
           <p className="text-sm text-zinc-500">{t('noLinks')}</p>
         ) : (
-          <table className="w-full text-sm">
-            <thead className="text-left text-xs uppercase tracking-wide text-zinc-500">
-              <tr>
-                <th scope="col" className="py-2 font-medium">{t('link')}</th>
-                <th scope="col" className="py-2 text-right font-medium">{t('uniqueClicks')}</th>
-                <th scope="col" className="py-2 text-right font-medium">{t('clicks')}</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table label={t('links')} layout="stack" data-testid="links-table">
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t('link')}</TableHead>
+                <TableHead align="right">{t('uniqueClicks')}</TableHead>
+                <TableHead align="right">{t('clicks')}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {report.links.map((l) => (
-                <tr key={l.linkId} className="border-t border-zinc-100">
-                  <td className="max-w-0 truncate py-2 pr-3 text-zinc-800" title={l.url}>{l.url}</td>
-                  <td className="py-2 text-right tabular-nums">{m ? l.uniqueClicks.total : l.uniqueClicks.human}</td>
-                  <td className="py-2 text-right tabular-nums">{m ? l.clicks.total : l.clicks.human}</td>
-                </tr>
+                <TableRow key={l.linkId}>
+                  <TableRowHeader className="w-full font-normal text-zinc-800">
+                    {/* The whole URL, wrapped anywhere: two links differing only at the end stay tellable apart. */}
+                    <span className="block break-all" title={l.url}>
+                      {l.url}
+                    </span>
+                  </TableRowHeader>
+                  <TableCell label={t('uniqueClicks')} align="right">
+                    {m ? l.uniqueClicks.total : l.uniqueClicks.human}
+                  </TableCell>
+                  <TableCell label={t('clicks')} align="right">
+                    {m ? l.clicks.total : l.clicks.human}
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         )}
       </Card>
       {report.variants.length ? (
         <Card title={t('ab')}>
-          <table className="w-full text-sm">
-            <thead className="text-left text-xs uppercase tracking-wide text-zinc-500">
-              <tr>
-                <th scope="col" className="py-2 font-medium">{t('variant')}</th>
-                <th scope="col" className="py-2 text-right font-medium">{t('delivered')}</th>
-                <th scope="col" className="py-2 text-right font-medium">{t('openRate')}</th>
-                <th scope="col" className="py-2 text-right font-medium">{t('ctr')}</th>
-                <th scope="col" className="py-2 text-right font-medium">{t('probability')}</th>
-                <th scope="col" className="py-2 text-right font-medium">{t('pValue')}</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table label={t('ab')} layout="stack">
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t('variant')}</TableHead>
+                <TableHead align="right">{t('delivered')}</TableHead>
+                <TableHead align="right">{t('openRate')}</TableHead>
+                <TableHead align="right">{t('ctr')}</TableHead>
+                <TableHead align="right">{t('probability')}</TableHead>
+                <TableHead align="right">{t('pValue')}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {report.variants.map((v, i) => {
                 const stats = report.abVerdict?.variants[i];
                 return (
-                  <tr key={v.key} className="border-t border-zinc-100">
-                    <th scope="row" className="py-2 text-left font-medium">{v.key}</th>
-                    <td className="py-2 text-right tabular-nums">{v.delivered}</td>
-                    <td className="py-2 text-right tabular-nums">{formatRate(v.rates.openRate, locale, nd)}</td>
-                    <td className="py-2 text-right tabular-nums">{formatRate(v.rates.ctr, locale, nd)}</td>
-                    <td className="py-2 text-right tabular-nums">
+                  <TableRow key={v.key}>
+                    <TableRowHeader>{v.key}</TableRowHeader>
+                    <TableCell label={t('delivered')} align="right">{v.delivered}</TableCell>
+                    <TableCell label={t('openRate')} align="right">{formatRate(v.rates.openRate, locale, nd)}</TableCell>
+                    <TableCell label={t('ctr')} align="right">{formatRate(v.rates.ctr, locale, nd)}</TableCell>
+                    <TableCell label={t('probability')} align="right">
                       {stats?.probabilityToBeatControl == null ? '—' : formatRate(stats.probabilityToBeatControl * 100, locale, nd)}
-                    </td>
-                    <td className="py-2 text-right tabular-nums">{stats?.pValueVsControl == null ? '—' : stats.pValueVsControl.toFixed(3)}</td>
-                  </tr>
+                    </TableCell>
+                    <TableCell label={t('pValue')} align="right">
+                      {stats?.pValueVsControl == null ? '—' : format.number(stats.pValueVsControl, { minimumFractionDigits: 3, maximumFractionDigits: 3 })}
+                    </TableCell>
+                  </TableRow>
                 );
               })}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
           {report.abVerdict ? (
             <p className="mt-4 text-sm font-medium text-zinc-800">
               {report.abVerdict.verdict.kind === 'insufficient'

@@ -56,6 +56,11 @@ export type CampaignDraftInput = z.infer<typeof campaignDraftSchema>;
 export const campaignRefSchema = z.object({ campaignId: uuid });
 export const scheduleSchema = z.object({
   campaignId: uuid,
-  /** ISO date-time; absent means "send now". */
+  /** ISO date-time; absent (and no sendAtLocal) means "send now". */
   sendAt: z.iso.datetime({ offset: true, error: 'validation.dateTime' }).optional(),
+  /** `YYYY-MM-DDTHH:mm` on the workspace's clock (the schedule field); wins over sendAt. */
+  sendAtLocal: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'validation.dateTime')
+    .optional(),
 });

@@ -4,17 +4,32 @@ import { getTranslations } from 'next-intl/server';
 import { AutoRefresh } from '@/components/campaigns/report/auto-refresh';
 import { MachineToggle } from '@/components/campaigns/report/machine-toggle';
 import { RecipientsCard } from '@/components/campaigns/report/recipients-card';
+import { ReportHeader } from '@/components/campaigns/report/report-header';
 import { ReportView } from '@/components/campaigns/report/report-view';
 import { WinnerOverride } from '@/components/campaigns/report/winner-override';
 import { StatusBadge } from '@/components/campaigns/status-badge';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
+import { campaignStatus, isEditable } from '@/lib/campaigns/status';
+import { getListInWorkspace, getSegmentInWorkspace } from '@/lib/contacts/guards';
+import type { CampaignAudience } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors';
 import { getCampaignReport } from '@/lib/reports/campaign';
 import { RECIPIENT_FILTERS, type RecipientFilter } from '@/lib/reports/recipients';
-import { hasRole } from '@/lib/workspaces/context';
+import { hasRole, type WorkspaceCtx } from '@/lib/workspaces/context';
 import { getPageContext } from '@/lib/workspaces/page-context';
+
+/** "All subscribed contacts", or the list's or segment's name (it may since have been deleted). */
+async function audienceLabel(ctx: WorkspaceCtx, audience: CampaignAudience, t: Awaited<ReturnType<typeof getTranslations<'campaigns'>>>) {
+  if (audience.type === 'all') return t('editor.audienceAll');
+  const named =
+    audience.type === 'list'
+      ? await getListInWorkspace(ctx.db, ctx, audience.listId).catch(() => null)
+      : await getSegmentInWorkspace(ctx.db, ctx, audience.segmentId).catch(() => null);
+  const kind = audience.type === 'list' ? t('editor.list') : t('editor.segment');
+  return named ? `${kind}: ${named.name}` : t('reportPage.header.audienceGone', { kind });
+}
 
 export default async function CampaignReportPage({
   params,
@@ -27,7 +42,7 @@ export default async function CampaignReportPage({
   const sp = await searchParams;
   const includeMachine = sp.machine === '1';
   const who: RecipientFilter = (RECIPIENT_FILTERS as readonly string[]).includes(sp.who ?? '') ? (sp.who as RecipientFilter) : 'opened';
-  const { ctx, role } = await getPageContext(slug);
+  const { ctx, role, workspace } = await getPageContext(slug);
   const report = await getCampaignReport(ctx, id, { includeMachine }).catch((e) => {
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
     throw e;
@@ -36,7 +51,9 @@ export default async function CampaignReportPage({
   const c = report.campaign;
   const ab = c.abTest;
   const winner = ab?.winnerOverride ?? c.winnerKey;
-  const editable = c.status === 'draft' || c.status === 'scheduled';
+  const status = campaignStatus(c);
+  const audience = await audienceLabel(ctx, c.audience, t);
+  const editable = isEditable(status);
   return (
     <>
       <PageHeader
@@ -44,7 +61,7 @@ export default async function CampaignReportPage({
         description={t('reportPage.title')}
         actions={
           <div className="flex items-center gap-3">
-            <StatusBadge status={c.status} />
+            <StatusBadge status={status} />
             {editable ? (
               <Link className={buttonClass('secondary')} href={`/w/${slug}/campaigns/${id}/edit`}>
                 {t('edit')}
@@ -53,7 +70,8 @@ export default async function CampaignReportPage({
           </div>
         }
       />
-      {c.status === 'sending' ? (
+      <ReportHeader subject={c.subject} audience={audience} status={status} startedAt={c.startedAt} scheduledAt={c.scheduledAt} timeZone={workspace.timezone} />
+      {status === 'sending' ? (
         <>
           <AutoRefresh />
           <Alert tone="info" className="mb-6">
@@ -71,7 +89,7 @@ export default async function CampaignReportPage({
           ab ? (
             <>
               {winner ? <p className="mt-2 text-sm text-zinc-700">{t('reportPage.winnerChosen', { key: winner, manual: String(Boolean(ab.winnerOverride)) })}</p> : null}
-              {c.status === 'sending' && hasRole(role, 'member') ? (
+              {status === 'sending' && hasRole(role, 'member') ? (
                 <WinnerOverride workspaceId={ctx.workspaceId} campaignId={id} keys={ab.variants.map((v) => v.key)} current={winner ?? null} />
               ) : null}
             </>
@@ -79,7 +97,7 @@ export default async function CampaignReportPage({
         }
       />
       <div className="mt-6">
-        <RecipientsCard ctx={ctx} campaignId={id} filter={who} includeMachine={includeMachine} basePath={`/w/${slug}/campaigns/${id}`} />
+        <RecipientsCard ctx={ctx} campaignId={id} filter={who} includeMachine={includeMachine} basePath={`/w/${slug}/campaigns/${id}`} abTest={Boolean(ab)} />
       </div>
     </>
   );

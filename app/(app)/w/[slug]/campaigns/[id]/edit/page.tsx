@@ -1,11 +1,13 @@
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { RefreshAt } from '@/components/campaigns/report/auto-refresh';
 import { CampaignEditor } from '@/components/campaigns/campaign-editor';
 import { DeleteCampaignButton } from '@/components/campaigns/delete-campaign-button';
 import { StatusBadge } from '@/components/campaigns/status-badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { getCampaignInWorkspace } from '@/lib/campaigns/guards';
 import { suggestSendTime } from '@/lib/campaigns/send-time';
+import { campaignStatus } from '@/lib/campaigns/status';
 import { listLists } from '@/lib/contacts/lists';
 import { AppError } from '@/lib/errors';
 import { listSegments } from '@/lib/segments/manage';
@@ -19,7 +21,9 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ s
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
     throw e;
   });
-  if (campaign.status === 'sending' || campaign.status === 'sent') redirect(`/w/${slug}/campaigns/${id}`);
+  const status = campaignStatus(campaign);
+  // Once it is (about to be) sent, its page is the report, which follows the send live.
+  if (status === 'sending' || status === 'sent') redirect(`/w/${slug}/campaigns/${id}`);
   const [lists, segments] = await Promise.all([listLists(ctx), listSegments(ctx)]);
   const t = await getTranslations('campaigns');
   return (
@@ -29,19 +33,21 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ s
         description={t('edit')}
         actions={
           <div className="flex flex-wrap items-center gap-2">
-            <StatusBadge status={campaign.status} />
-            {campaign.status === 'draft' && hasRole(role, 'member') ? (
+            <StatusBadge status={status} />
+            {status === 'draft' && hasRole(role, 'member') ? (
               <DeleteCampaignButton workspaceId={workspace.id} slug={slug} campaignId={campaign.id} name={campaign.name} />
             ) : null}
           </div>
         }
       />
+      {status === 'scheduled' && campaign.scheduledAt ? <RefreshAt at={campaign.scheduledAt.toISOString()} /> : null}
       <CampaignEditor
         workspaceId={workspace.id}
         workspaceName={workspace.name}
         locale={workspace.locale}
         canEdit={hasRole(role, 'member')}
         userEmail={user.email}
+        timeZone={workspace.timezone}
         suggestedAt={suggestSendTime(campaign.audienceKind, new Date(), workspace.timezone).toISOString()}
         lists={lists.map((l) => ({ id: l.id, name: l.name }))}
         segments={segments.map((s) => ({ id: s.id, name: s.name }))}
@@ -50,7 +56,7 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ s
           name: campaign.name,
           category: campaign.category,
           audienceKind: campaign.audienceKind,
-          status: campaign.status,
+          status,
           subject: campaign.subject,
           previewText: campaign.previewText,
           blocks: campaign.blocks,

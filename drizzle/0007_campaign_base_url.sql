@@ -1,0 +1,1 @@
+ALTER TABLE "campaigns" ADD COLUMN "base_url" text;
