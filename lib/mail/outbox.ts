@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { mailMessages } from '@/lib/db/schema';
+import { mailMessages, users } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
 
@@ -22,6 +22,11 @@ export async function listOutbox(ctx: WorkspaceCtx, limit = 200) {
     .limit(limit);
 }
 
+/**
+ * One message of the outbox. A mail marked sensitive at creation (it carries a one-time link:
+ * invitation, reset, verification) keeps its body from every viewer but its recipient, so no
+ * admin can take over another person's link; `masked` tells the page to say so.
+ */
 export async function getOutboxMessage(ctx: WorkspaceCtx, id: string) {
   assertRole(ctx, 'admin');
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
@@ -31,5 +36,8 @@ export async function getOutboxMessage(ctx: WorkspaceCtx, id: string) {
     .where(and(eq(mailMessages.workspaceId, ctx.workspaceId), eq(mailMessages.id, id)))
     .limit(1);
   if (!row) throw notFound();
-  return row;
+  if (!row.sensitive) return { ...row, masked: false };
+  const [viewer] = await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, ctx.userId)).limit(1);
+  if (viewer && viewer.email === row.toAddress.trim().toLowerCase()) return { ...row, masked: false };
+  return { ...row, html: '', text: '', masked: true };
 }

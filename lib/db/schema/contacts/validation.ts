@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { segmentRulesSchema } from '@/lib/segments/rules';
-import { email, optionalPlainText, plainText, uuid } from '@/lib/validation/fields';
+import { email, optionalPlainText, plainText, searchText, uuid } from '@/lib/validation/fields';
 import { CONTACT_LIMITS, CONTACT_STATUSES } from './constants';
 import { attributeKeySchema, attributesSchema, attributeValueSchema, tagSchema, tagsCellSchema, tagsSchema } from './fields';
 
@@ -44,7 +44,7 @@ export const listMembersSchema = z.object({ listId: uuid, contactIds: ids });
 
 /** The filter of the contacts table; listContacts, countContacts and the CSV export share it. */
 export const contactFilterSchema = z.object({
-  q: z.string().trim().max(200, 'validation.tooLong').optional(),
+  q: searchText(200).optional(),
   status: status.optional(),
   listId: uuid.optional(),
   tag: tagSchema.optional(),
