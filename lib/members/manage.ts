@@ -17,7 +17,7 @@ export async function changeMemberRole({ ctx, input }: { ctx: WorkspaceCtx; inpu
       .set({ role: input.role })
       .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, input.userId)));
     const revoked = await revokeInvitationsBeyond(tx, ctx.workspaceId, input.userId, input.role);
-    await writeAudit(tx, ctx, 'member.role.changed', input.userId, { from: target.role, to: input.role, invitationsRevoked: revoked });
+    await writeAudit(tx, ctx, 'member.role.changed', input.userId, { from: target.role, to: input.role, ...(revoked ? { invitationsRevoked: revoked } : {}) });
   });
 }
 
@@ -33,6 +33,6 @@ export async function removeMember({ ctx, input }: { ctx: WorkspaceCtx; input: {
       .delete(memberships)
       .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, input.userId)));
     const revoked = await revokeInvitationsBeyond(tx, ctx.workspaceId, input.userId, null);
-    await writeAudit(tx, ctx, leaving ? 'member.left' : 'member.removed', input.userId, { role: target.role, invitationsRevoked: revoked });
+    await writeAudit(tx, ctx, leaving ? 'member.left' : 'member.removed', input.userId, { role: target.role, ...(revoked ? { invitationsRevoked: revoked } : {}) });
   });
 }
