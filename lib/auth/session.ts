@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { getDb, type Db } from '@/lib/db/client';
+import { getDb } from '@/lib/db/client';
 import { users, type User } from '@/lib/db/schema';
 import { auth } from './index';
 
@@ -23,12 +23,4 @@ export async function requireUser(): Promise<User> {
   const user = await getSessionUser();
   if (!user) redirect('/sign-in');
   return user;
-}
-
-/** Ends every session of `userId` (all devices): older cookies no longer match. */
-export async function endAllSessions(db: Db, userId: string): Promise<void> {
-  await db
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId));
 }
