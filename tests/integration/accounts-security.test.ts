@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changePassword } from '@/lib/auth/change-password';
+import { verifyPassword } from '@/lib/auth/password';
 import { endAllSessions } from '@/lib/auth/session-version';
 import { notifyExistingAccount, signUp } from '@/lib/auth/sign-up';
 import { invitations, mailMessages, memberships, users } from '@/lib/db/schema';
@@ -154,6 +156,18 @@ describe('sessions and membership end at once', () => {
     await endAllSessions(db(), user.id);
     const [row] = await db().select({ v: users.sessionVersion }).from(users).where(eq(users.id, user.id));
     expect(row.v).toBe(2);
+  });
+});
+
+describe('a password change ends every session', () => {
+  it('bumps the session version with the new hash; a wrong current password changes nothing', async () => {
+    const { user, password } = await makeUser(db());
+    await expectAppError(changePassword(db(), { userId: user.id, currentPassword: 'not it at all', newPassword: 'fresh-long-passphrase-42' }), 'VALIDATION', 'currentPasswordWrong');
+    await changePassword(db(), { userId: user.id, currentPassword: password, newPassword: 'fresh-long-passphrase-42' });
+    const [row] = await db().select().from(users).where(eq(users.id, user.id));
+    expect(row.sessionVersion).toBe(user.sessionVersion + 1);
+    expect(await verifyPassword(row.passwordHash, 'fresh-long-passphrase-42')).toBe(true);
+    expect(await verifyPassword(row.passwordHash, password)).toBe(false);
   });
 });
 
