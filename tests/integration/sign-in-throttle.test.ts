@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { issueDeviceToken } from '@/lib/auth/device';
+import { limitSignUp, limitTestSend, SIGN_UPS_PER_IP_PER_HOUR, TEST_SENDS_PER_WORKSPACE_PER_HOUR } from '@/lib/auth/limits';
 import { passwordCheckCount } from '@/lib/auth/password';
 import { MAX_ATTEMPTS_PER_EMAIL, MAX_ATTEMPTS_PER_IP, MAX_ATTEMPTS_PER_PAIR, THROTTLE_WINDOW_MS } from '@/lib/auth/throttle';
 import { verifyCredentials, type VerifyResult } from '@/lib/auth/verify';
 import { rateLimits } from '@/lib/db/schema';
+import { expectAppError } from './support/assertions';
 import { setupTestDb } from './support/db';
 import { makeUser, TEST_PASSWORD, uniqueEmail } from './support/factories';
 
@@ -126,5 +128,24 @@ describe('success and the budget', () => {
     const ip = freshIp();
     const run = (email: string) => Promise.all(Array.from({ length: 12 }, () => verifyCredentials(db(), { email, password: 'wrong wrong', ip })));
     expect(tally(await run(known.user.email))).toEqual(tally(await run(unknown)));
+  });
+});
+
+describe('sign-up and test-send limits', () => {
+  it(`a workspace gets ${TEST_SENDS_PER_WORKSPACE_PER_HOUR} test sends an hour, even when they arrive at once`, async () => {
+    const workspaceId = randomUUID();
+    const results = await Promise.allSettled(Array.from({ length: 30 }, () => limitTestSend(db(), workspaceId)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(TEST_SENDS_PER_WORKSPACE_PER_HOUR);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'RATE_LIMITED', messageKey: 'rateLimited' });
+    // Another workspace is not affected.
+    await expect(limitTestSend(db(), randomUUID())).resolves.toBeUndefined();
+  });
+
+  it(`one client IP gets ${SIGN_UPS_PER_IP_PER_HOUR} sign-ups an hour`, async () => {
+    const ip = freshIp();
+    for (let i = 0; i < SIGN_UPS_PER_IP_PER_HOUR; i++) await limitSignUp(db(), ip);
+    await expectAppError(limitSignUp(db(), ip), 'RATE_LIMITED', 'rateLimited');
+    await expect(limitSignUp(db(), freshIp())).resolves.toBeUndefined();
   });
 });
