@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/lib/db/client';
+import { loggableError } from '@/lib/log/safe-error';
 import { safeRedirectTarget } from './redirect';
 import { clientIp } from './client-ip';
 import { DEVICE_COOKIE } from './device';
@@ -35,7 +36,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is an expected outcome, not a server error worth a stack trace.
     error(error) {
       if (error.name === 'CredentialsSignin' || (error as { type?: string }).type === 'CredentialsSignin') return;
-      console.error('[auth]', error.name, error.message.split('\n')[0]);
+      console.error('[auth]', loggableError(error));
     },
   },
   providers: [
