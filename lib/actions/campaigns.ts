@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { overrideWinner } from '@/lib/campaigns/ab-winner';
 import { countCampaignRecipients } from '@/lib/campaigns/audience';
 import { createCampaign, deleteCampaign, updateCampaign } from '@/lib/campaigns/manage';
+import { limitTestSend } from '@/lib/auth/limits';
 import { sendTestCampaign } from '@/lib/campaigns/preview';
 import { cancelCampaign, scheduleCampaign } from '@/lib/campaigns/schedule';
 import { campaignDraftSchema, campaignRefSchema, scheduleSchema } from '@/lib/db/schema/campaigns/validation';
@@ -59,6 +60,7 @@ export const sendTestCampaignAction = workspaceAction('member')
   .metadata({ name: 'campaign.sendTest' })
   .inputSchema(campaignRefSchema.extend({ to: optionalEmail }))
   .action(async ({ parsedInput, ctx }) => {
+    await limitTestSend(ctx.db, ctx.wctx.workspaceId);
     const r = await sendTestCampaign({ ctx: ctx.wctx, input: { campaignId: parsedInput.campaignId, to: parsedInput.to ?? undefined } });
     return { status: r.status, transport: r.transport, error: r.error };
   });

@@ -6,6 +6,7 @@ import { getDb } from '@/lib/db/client';
 import type { Role } from '@/lib/db/schema';
 import { AppError, unauthorized, type ActionServerError } from '@/lib/errors';
 import { resolveWorkspaceCtx } from '@/lib/workspaces/context';
+import { loggableError } from '@/lib/log/safe-error';
 
 /**
  * The chain every server action is built from:
@@ -17,7 +18,7 @@ export const actionClient = createSafeActionClient({
   handleServerError(error, utils): ActionServerError {
     const requestId = (utils.ctx as { requestId?: string } | undefined)?.requestId ?? randomUUID();
     if (error instanceof AppError) return { code: error.code, messageKey: error.messageKey, params: error.params };
-    console.error(`[action ${utils.metadata?.name ?? '?'}] request ${requestId}`, error);
+    console.error(`[action ${utils.metadata?.name ?? '?'}] request ${requestId}`, loggableError(error));
     return { code: 'INTERNAL', messageKey: 'internal', requestId };
   },
 }).use(async ({ next }) => next({ ctx: { requestId: randomUUID(), db: getDb() } }));

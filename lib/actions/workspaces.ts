@@ -2,6 +2,7 @@
 
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { limitTestSend } from '@/lib/auth/limits';
 import {
   benchmarksInputSchema,
   deleteWorkspaceSchema,
@@ -64,6 +65,7 @@ export const sendTestEmailAction = workspaceAction('admin')
   .metadata({ name: 'workspace.sendTestEmail' })
   .inputSchema(testEmailSchema.partial())
   .action(async ({ parsedInput, ctx }) => {
+    await limitTestSend(ctx.db, ctx.wctx.workspaceId);
     const result = await sendTestEmail({ ctx: ctx.wctx, input: parsedInput });
     return { status: result.status, transport: result.transport, error: result.error };
   });

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { users, type User } from '@/lib/db/schema';
+import { trustedDeviceId } from './device';
 import { verifyDummy, verifyPassword } from './password';
-import { clearFailures, recordFailure, retryAfterSeconds, throttleKeys } from './throttle';
+import { pruneRateLimits, releaseAttempt, signInKeys, takeAttempt } from './throttle';
 
 export type VerifyResult =
   | { ok: true; user: User }
@@ -10,24 +11,26 @@ export type VerifyResult =
   | { ok: false; reason: 'throttled'; retryAfterSec: number };
 
 /**
- * The one place a password is checked. The answer never says whether the account exists:
- * unknown emails cost the same time and count towards the same throttle as wrong passwords.
+ * The one place a password is checked. The attempt is counted atomically *before* the check, so
+ * concurrent guesses cannot slip past the limit. The answer never says whether the account
+ * exists: unknown emails cost the same time and count towards the same throttle.
  */
 export async function verifyCredentials(
   db: Db,
-  input: { email: string; password: string; ip: string | null },
+  input: { email: string; password: string; ip: string | null; deviceToken?: string | null },
 ): Promise<VerifyResult> {
   const email = input.email.trim().toLowerCase();
-  const keys = throttleKeys(email, input.ip);
-  const wait = await retryAfterSeconds(db, keys);
+  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  const deviceId = trustedDeviceId(input.deviceToken, user?.id ?? null);
+  const keys = signInKeys(email, { ip: input.ip, deviceId });
+  const wait = await takeAttempt(db, keys);
   if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSec: wait };
 
-  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyDummy(input.password);
   if (!ok || !user) {
-    await recordFailure(db, keys);
+    if (Math.random() < 0.05) await pruneRateLimits(db);
     return { ok: false, reason: 'invalid' };
   }
-  await clearFailures(db, keys[0].key);
+  await releaseAttempt(db, keys);
   return { ok: true, user };
 }

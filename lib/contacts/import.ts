@@ -20,6 +20,7 @@ import { mergeStagedRows } from './import-merge';
 import { inFileDuplicates } from './import-duplicates';
 import { checkRow, planColumns, type ColumnPlan, type StagedRow } from './import-rows';
 import { ImportFailure, readCsv, type CsvSource } from './import-source';
+import { loggableError } from '@/lib/log/safe-error';
 
 export interface ImportContactsInput {
   fileName: string;
@@ -62,7 +63,7 @@ export async function importContacts({ ctx, input }: { ctx: WorkspaceCtx; input:
     return done;
   } catch (e) {
     const error: ImportError = e instanceof ImportFailure ? e.error : { key: 'internal' };
-    if (!(e instanceof ImportFailure)) console.error(`[import ${started.id}] request ${ctx.requestId}`, e);
+    if (!(e instanceof ImportFailure)) console.error(`[import ${started.id}] request ${ctx.requestId}`, loggableError(e));
     let failed: ContactImport;
     try {
       failed = await failImport(ctx, started.id, error, progress);

@@ -24,9 +24,3 @@ export function originFromHeaders(h: HeaderReader, env: NodeJS.ProcessEnv = proc
 export async function baseUrl(): Promise<string> {
   return originFromHeaders(await headers()) ?? `http://localhost:${process.env.PORT || 3000}`;
 }
-
-/** Only same-site relative paths; anything else falls back to `/`. */
-export function safeRedirectPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value;
-}

@@ -5,6 +5,7 @@ import { getDb } from '@/lib/db/client';
 import type { Role } from '@/lib/db/schema';
 import { AppError, forbidden, unauthorized, type ActionServerError } from '@/lib/errors';
 import { resolveWorkspaceCtx, type WorkspaceCtx } from '@/lib/workspaces/context';
+import { loggableError } from '@/lib/log/safe-error';
 
 /** Route-handler twin of `workspaceAction(minRole)`: the same resolver, with the id from the query. */
 export async function routeWorkspaceCtx(request: Request, minRole: Role): Promise<WorkspaceCtx> {
@@ -48,6 +49,6 @@ export function jsonError(status: number, error: ActionServerError & { issues?: 
 export function routeError(e: unknown, route: string): NextResponse {
   if (e instanceof AppError) return jsonError(STATUS[e.code], { code: e.code, messageKey: e.messageKey, params: e.params });
   const requestId = randomUUID();
-  console.error(`[route ${route}] request ${requestId}`, e);
+  console.error(`[route ${route}] request ${requestId}`, loggableError(e));
   return jsonError(500, { code: 'INTERNAL', messageKey: 'internal', requestId });
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { campaignLinks, mailMessages } from '@/lib/db/schema';
+import { campaignLinks, mailMessages, users } from '@/lib/db/schema';
 import { notFound } from '@/lib/errors';
 import { neutraliseTracking, trackedLinkIds } from '@/lib/tracking/neutralise';
 import { escapeHtml } from './html';
@@ -27,6 +27,9 @@ export async function listOutbox(ctx: WorkspaceCtx, limit = 200) {
 /**
  * One stored mail, as the Outbox shows it: a copy without the open pixel and with tracked links
  * pointing at their targets, so an admin viewing (or clicking in) it records no open or click.
+ * A mail marked sensitive at creation (it carries a one-time link: invitation, reset,
+ * verification) keeps its body from every viewer but its recipient, so no admin can take over
+ * another person's link; `masked` tells the page to say so.
  */
 export async function getOutboxMessage(ctx: WorkspaceCtx, id: string) {
   assertRole(ctx, 'admin');
@@ -37,6 +40,10 @@ export async function getOutboxMessage(ctx: WorkspaceCtx, id: string) {
     .where(and(eq(mailMessages.workspaceId, ctx.workspaceId), eq(mailMessages.id, id)))
     .limit(1);
   if (!row) throw notFound();
+  if (row.sensitive) {
+    const [viewer] = await ctx.db.select({ email: users.email }).from(users).where(eq(users.id, ctx.userId)).limit(1);
+    if (!viewer || viewer.email !== row.toAddress.trim().toLowerCase()) return { ...row, html: '', text: '', masked: true };
+  }
   const ids = trackedLinkIds(row.html, row.text);
   const links = ids.length
     ? await ctx.db
@@ -45,5 +52,5 @@ export async function getOutboxMessage(ctx: WorkspaceCtx, id: string) {
         .where(and(eq(campaignLinks.workspaceId, ctx.workspaceId), inArray(campaignLinks.id, ids)))
     : [];
   const targets = new Map(links.map((l) => [l.id, l.url]));
-  return { ...row, html: neutraliseTracking(row.html, targets, escapeHtml), text: neutraliseTracking(row.text, targets) };
+  return { ...row, html: neutraliseTracking(row.html, targets, escapeHtml), text: neutraliseTracking(row.text, targets), masked: false };
 }

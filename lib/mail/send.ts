@@ -12,6 +12,8 @@ export interface OutgoingMail {
   html: string;
   text: string;
   replyTo?: string | null;
+  /** Carries a one-time link: the outbox shows the body to its recipient only. */
+  sensitive?: boolean;
 }
 
 export interface SendResult {
@@ -33,6 +35,7 @@ export async function sendMail(db: Db, mail: OutgoingMail): Promise<SendResult> 
     .values({
       workspaceId: mail.workspaceId,
       kind: mail.kind,
+      sensitive: mail.sensitive ?? false,
       fromAddress: transport.from,
       toAddress: mail.to,
       subject: mail.subject,

@@ -5,7 +5,8 @@ import { writeAudit } from '@/lib/db/audit';
 import { invitations, memberships, users, workspaces } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { forbidden, invalid } from '@/lib/errors';
-import { openInvitation } from './guards';
+import { findMembership } from '@/lib/workspaces/context';
+import { assertMayGrant, openInvitation } from './guards';
 
 /** What the invite page shows before the visitor accepts; null for unknown, used, revoked or expired links. */
 export async function previewInvitation(db: Db, token: string) {
@@ -42,6 +43,13 @@ export async function acceptInvitation(db: Db, input: { userId: string; token: s
     if (!inv || inv.expiresAt.getTime() < Date.now()) throw invalid('invitationInvalid');
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, input.userId)).limit(1);
     if (!user || user.email !== inv.email) throw forbidden('invitationOtherEmail');
+    // The inviter's role *now*: a link from someone since demoted or removed grants nothing above it.
+    const inviterRole = inv.invitedById ? await findMembership(tx, inv.invitedById, inv.workspaceId) : null;
+    try {
+      assertMayGrant(inviterRole, inv.role);
+    } catch {
+      throw invalid('invitationInvalid');
+    }
     await tx
       .insert(memberships)
       .values({ workspaceId: inv.workspaceId, userId: input.userId, role: inv.role })

@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { invitations, memberships, type Invitation, type Role } from '@/lib/db/schema';
+import { invitations, memberships, ROLE_RANK, type Invitation, type Role } from '@/lib/db/schema';
 import { conflict, forbidden, notFound } from '@/lib/errors';
 import { hasRole, type WorkspaceCtx } from '@/lib/workspaces/context';
 
@@ -28,6 +28,25 @@ export async function getInvitationInWorkspace(tx: Db, ctx: WorkspaceCtx, invita
 /** Only owners hand out or touch the owner role; admins manage everyone below it. */
 export function assertMayManageRole(ctx: WorkspaceCtx, role: Role): void {
   if (role === 'owner' && !hasRole(ctx.role, 'owner')) throw forbidden('ownerOnly');
+}
+
+/** An invitation never grants more than its inviter holds (checked at invite and at accept time). */
+export function assertMayGrant(inviterRole: Role | null, role: Role): void {
+  if (!inviterRole || !hasRole(inviterRole, 'admin') || ROLE_RANK[role] > ROLE_RANK[inviterRole]) throw forbidden('inviteAboveRole');
+}
+
+/**
+ * Revokes the open invitations `inviterId` made in the workspace that their role `now` (null when
+ * removed) could no longer grant: a demoted or removed admin's links stop working at once.
+ */
+export async function revokeInvitationsBeyond(tx: Db, workspaceId: string, inviterId: string, now: Role | null): Promise<number> {
+  const rows = await tx
+    .select({ id: invitations.id, role: invitations.role })
+    .from(invitations)
+    .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.invitedById, inviterId), openInvitation));
+  const beyond = rows.filter((r) => !now || !hasRole(now, 'admin') || ROLE_RANK[r.role] > ROLE_RANK[now]).map((r) => r.id);
+  if (beyond.length) await tx.update(invitations).set({ revokedAt: new Date() }).where(inArray(invitations.id, beyond));
+  return beyond.length;
 }
 
 /**

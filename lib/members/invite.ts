@@ -9,7 +9,7 @@ import { invitationMail } from '@/lib/mail/templates/invitation';
 import { normalizeEmail } from '@/lib/validation/fields';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
 import { getWorkspace } from '@/lib/workspaces/get';
-import { assertMayManageRole, getInvitationInWorkspace, openInvitation } from './guards';
+import { assertMayGrant, assertMayManageRole, getInvitationInWorkspace, openInvitation } from './guards';
 
 const expiry = () => new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000);
 
@@ -24,7 +24,7 @@ async function mailInvitation(ctx: WorkspaceCtx, inv: { email: string; role: Rol
     link: `${baseUrl}/invite/${token}`,
     expiresAt: inv.expiresAt,
   });
-  return sendMail(ctx.db, { workspaceId: ws.id, kind: 'invitation', to: inv.email, ...mail });
+  return sendMail(ctx.db, { workspaceId: ws.id, kind: 'invitation', sensitive: true, to: inv.email, ...mail });
 }
 
 /** Creates (or replaces) the open invitation for `email`, then mails its one-time link. */
@@ -37,6 +37,7 @@ export async function inviteMember({
 }): Promise<{ invitationId: string; mail: SendResult }> {
   assertRole(ctx, 'admin');
   assertMayManageRole(ctx, input.role);
+  assertMayGrant(ctx.role, input.role);
   input = { ...input, email: normalizeEmail(input.email) };
   const token = randomToken();
   const inv = await withTransaction(ctx.db, async (tx) => {
@@ -76,10 +77,12 @@ export async function resendInvitation({ ctx, input }: { ctx: WorkspaceCtx; inpu
   const inv = await withTransaction(ctx.db, async (tx) => {
     const current = await getInvitationInWorkspace(tx, ctx, input.invitationId);
     assertMayManageRole(ctx, current.role);
+    assertMayGrant(ctx.role, current.role);
     if (current.acceptedAt || current.revokedAt) throw conflict('invitationClosed');
+    // The one who resends vouches for it from now on: accept time checks their role.
     const [row] = await tx
       .update(invitations)
-      .set({ tokenHash: sha256(token), expiresAt: expiry() })
+      .set({ tokenHash: sha256(token), expiresAt: expiry(), invitedById: ctx.userId })
       .where(eq(invitations.id, current.id))
       .returning();
     await writeAudit(tx, ctx, 'member.invitation.resent', row.id);

@@ -3,7 +3,7 @@ import { writeAudit } from '@/lib/db/audit';
 import { memberships, type Role } from '@/lib/db/schema';
 import { withTransaction } from '@/lib/db/transaction';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
-import { assertMayManageRole, assertNotLastOwner, getMemberInWorkspace } from './guards';
+import { assertMayManageRole, assertNotLastOwner, getMemberInWorkspace, revokeInvitationsBeyond } from './guards';
 
 export async function changeMemberRole({ ctx, input }: { ctx: WorkspaceCtx; input: { userId: string; role: Role } }) {
   assertRole(ctx, 'admin');
@@ -16,7 +16,8 @@ export async function changeMemberRole({ ctx, input }: { ctx: WorkspaceCtx; inpu
       .update(memberships)
       .set({ role: input.role })
       .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, input.userId)));
-    await writeAudit(tx, ctx, 'member.role.changed', input.userId, { from: target.role, to: input.role });
+    const revoked = await revokeInvitationsBeyond(tx, ctx.workspaceId, input.userId, input.role);
+    await writeAudit(tx, ctx, 'member.role.changed', input.userId, { from: target.role, to: input.role, ...(revoked ? { invitationsRevoked: revoked } : {}) });
   });
 }
 
@@ -31,6 +32,7 @@ export async function removeMember({ ctx, input }: { ctx: WorkspaceCtx; input: {
     await tx
       .delete(memberships)
       .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, input.userId)));
-    await writeAudit(tx, ctx, leaving ? 'member.left' : 'member.removed', input.userId, { role: target.role });
+    const revoked = await revokeInvitationsBeyond(tx, ctx.workspaceId, input.userId, null);
+    await writeAudit(tx, ctx, leaving ? 'member.left' : 'member.removed', input.userId, { role: target.role, ...(revoked ? { invitationsRevoked: revoked } : {}) });
   });
 }

@@ -4,6 +4,7 @@ import { classifyClick, classifyOpen } from './classify';
 import { confirmPage, donePage, pageLocale, problemPage } from './pages';
 import { findRecipient, recordClick, recordOpen, unsubscribe } from './store';
 import { verifyToken } from './token';
+import { loggableError } from '@/lib/log/safe-error';
 
 /**
  * Entry point of the bare tracking path (/t/…), called by scripts/server.ts before Next.js sees
@@ -159,5 +160,5 @@ function logError(req: IncomingMessage, error: unknown): void {
   const more = suppressed ? ` (${suppressed} similar errors suppressed)` : '';
   lastLogAt = now;
   suppressed = 0;
-  console.error(`[tracking] ${req.method} ${(req.url ?? '').slice(0, 8)}… failed${more}:`, error);
+  console.error(`[tracking] ${req.method} ${(req.url ?? '').slice(0, 8)}… failed${more}:`, loggableError(error));
 }

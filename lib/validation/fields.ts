@@ -4,13 +4,35 @@ import { z } from 'zod';
 /** Shared field rules; messages are i18n keys under `validation.` translated by the client. */
 const MARKUP = /[<>]/;
 
+/**
+ * C0/C1 control characters (NUL, tab, newline, escape…) and the Unicode line separators never
+ * belong in a one-line field: NUL breaks Postgres text, the rest forge lines in logs and mail.
+ */
+export function hasControlChars(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c <= 0x1f || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+const noControl = [(v: string) => !hasControlChars(v), 'validation.controlChars'] as const;
+
+/** A search box: may be empty, one line, no control characters. */
+export const searchText = (max: number) =>
+  z
+    .string({ error: 'validation.invalid' })
+    .trim()
+    .max(max, tooLong(max))
+    .refine(...noControl);
+
 export const plainText = (max: number) =>
   z
     .string({ error: 'validation.required' })
     .trim()
     .min(1, 'validation.required')
     .max(max, tooLong(max))
-    .refine((v) => !MARKUP.test(v), 'validation.noMarkup');
+    .refine((v) => !MARKUP.test(v), 'validation.noMarkup')
+    .refine(...noControl);
 
 export const optionalPlainText = (max: number) =>
   z
@@ -18,6 +40,7 @@ export const optionalPlainText = (max: number) =>
     .trim()
     .max(max, tooLong(max))
     .refine((v) => !MARKUP.test(v), 'validation.noMarkup')
+    .refine(...noControl)
     .transform((v) => (v === '' ? null : v))
     .nullish();
 
@@ -43,7 +66,8 @@ export const optionalEmail = z
 export const password = z
   .string({ error: 'validation.required' })
   .min(10, 'validation.passwordTooShort')
-  .max(200, tooLong(200));
+  .max(200, tooLong(200))
+  .refine(...noControl);
 
 /** http(s) URLs only: javascript: and data: URLs never reach a page. */
 export const optionalHttpUrl = z

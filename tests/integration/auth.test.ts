@@ -3,21 +3,12 @@ import { count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '@/lib/auth/password';
 import { signUp } from '@/lib/auth/sign-up';
-import { MAX_FAILURES_PER_EMAIL, THROTTLE_WINDOW_MS } from '@/lib/auth/throttle';
-import { verifyCredentials } from '@/lib/auth/verify';
-import { auditLog, authFailures, memberships, users, workspaces } from '@/lib/db/schema';
+import { auditLog, memberships, users, workspaces } from '@/lib/db/schema';
 import { expectAppError } from './support/assertions';
 import { setupTestDb } from './support/db';
 import { makeUser, TEST_PASSWORD, uniqueEmail } from './support/factories';
 
 const db = setupTestDb();
-/** Each test signs in from its own address so the per-IP throttle never couples tests. */
-const freshIp = () => `10.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}-${randomUUID().slice(0, 4)}`;
-
-async function failureCount(key: string) {
-  const [row] = await db().select({ n: count() }).from(authFailures).where(eq(authFailures.key, key));
-  return row.n;
-}
 
 describe('signUp', () => {
   it('creates the user, their workspace, an owner membership and an audit row', async () => {
@@ -79,73 +70,3 @@ describe('signUp', () => {
   });
 });
 
-describe('verifyCredentials', () => {
-  it('accepts the right password, whatever the case and padding of the email', async () => {
-    const { user, password } = await makeUser(db());
-    const result = await verifyCredentials(db(), { email: `  ${user.email.toUpperCase()} `, password, ip: freshIp() });
-    expect(result).toMatchObject({ ok: true, user: { id: user.id, email: user.email } });
-  });
-
-  it('answers invalid for a wrong password and records the failure', async () => {
-    const { user } = await makeUser(db());
-    const result = await verifyCredentials(db(), { email: user.email, password: 'wrong password!', ip: freshIp() });
-    expect(result).toEqual({ ok: false, reason: 'invalid' });
-    expect(await failureCount(`email:${user.email}`)).toBe(1);
-  });
-
-  it(`throttles an email after ${MAX_FAILURES_PER_EMAIL} wrong passwords, even for the right one`, async () => {
-    const { user, password } = await makeUser(db());
-    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
-      // A new IP every time: it is the per-email limit that must bite.
-      const r = await verifyCredentials(db(), { email: user.email, password: `wrong-${i}`, ip: freshIp() });
-      expect(r).toEqual({ ok: false, reason: 'invalid' });
-    }
-    expect(await failureCount(`email:${user.email}`)).toBe(MAX_FAILURES_PER_EMAIL);
-
-    const blocked = await verifyCredentials(db(), { email: user.email, password, ip: freshIp() });
-    expect(blocked.ok).toBe(false);
-    if (blocked.ok || blocked.reason !== 'throttled') throw new Error(`expected throttled, got ${JSON.stringify(blocked)}`);
-    expect(blocked.retryAfterSec).toBeGreaterThan(0);
-    expect(blocked.retryAfterSec).toBeLessThanOrEqual(THROTTLE_WINDOW_MS / 1000);
-    // A throttled attempt is not checked, so it neither succeeds nor clears the failures.
-    expect(await failureCount(`email:${user.email}`)).toBe(MAX_FAILURES_PER_EMAIL);
-  });
-
-  it('throttles unknown emails exactly like known ones', async () => {
-    const email = uniqueEmail('nobody');
-    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++) {
-      expect(await verifyCredentials(db(), { email, password: TEST_PASSWORD, ip: freshIp() })).toEqual({ ok: false, reason: 'invalid' });
-    }
-    const r = await verifyCredentials(db(), { email, password: TEST_PASSWORD, ip: freshIp() });
-    expect(r).toMatchObject({ ok: false, reason: 'throttled' });
-    expect((r as { retryAfterSec: number }).retryAfterSec).toBeGreaterThan(0);
-  });
-
-  it("clears that email's failures on success, and only that email's", async () => {
-    const { user, password } = await makeUser(db());
-    const other = uniqueEmail('other');
-    const ip = freshIp();
-    for (let i = 0; i < MAX_FAILURES_PER_EMAIL - 1; i++) {
-      await verifyCredentials(db(), { email: user.email, password: 'nope nope nope', ip });
-    }
-    await verifyCredentials(db(), { email: other, password: 'nope nope nope', ip });
-    expect(await failureCount(`email:${user.email}`)).toBe(MAX_FAILURES_PER_EMAIL - 1);
-
-    expect(await verifyCredentials(db(), { email: user.email, password, ip })).toMatchObject({ ok: true });
-    expect(await failureCount(`email:${user.email}`)).toBe(0);
-    expect(await failureCount(`email:${other}`)).toBe(1);
-
-    // The budget is whole again: four more misses do not lock the right password out.
-    for (let i = 0; i < MAX_FAILURES_PER_EMAIL - 1; i++) {
-      await verifyCredentials(db(), { email: user.email, password: 'nope nope nope', ip: freshIp() });
-    }
-    expect(await verifyCredentials(db(), { email: user.email, password, ip: freshIp() })).toMatchObject({ ok: true });
-  });
-
-  it('counts failures per IP across emails', async () => {
-    const ip = freshIp();
-    await verifyCredentials(db(), { email: uniqueEmail('a'), password: 'x', ip });
-    await verifyCredentials(db(), { email: uniqueEmail('b'), password: 'x', ip });
-    expect(await failureCount(`ip:${ip}`)).toBe(2);
-  });
-});

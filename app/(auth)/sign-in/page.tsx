@@ -4,7 +4,8 @@ import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getSessionUser } from '@/lib/auth/session';
 import { DEMO_LOGIN, isDemoMode } from '@/lib/demo';
-import { safeRedirectPath } from '@/lib/http/base-url';
+import { safeRedirectTarget } from '@/lib/auth/redirect';
+import { baseUrl } from '@/lib/http/base-url';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('signInTitle') };
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; email?: string }> }) {
   const { callbackUrl, email } = await searchParams;
-  const target = safeRedirectPath(callbackUrl);
+  const target = safeRedirectTarget(callbackUrl, await baseUrl());
   if (await getSessionUser()) redirect(target);
   const t = await getTranslations('auth');
   return (

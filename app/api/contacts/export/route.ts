@@ -1,6 +1,7 @@
 import { exportContacts } from '@/lib/contacts/export';
 import { parseFilter } from '@/components/contacts/filter-params';
 import { jsonError, routeError, routeWorkspaceCtx } from '@/lib/http/route-context';
+import { loggableError } from '@/lib/log/safe-error';
 
 /**
  * GET /api/contacts/export?workspaceId=…&q=…&status=…&listId=…&tag=…&segmentId=…[&format=excel]
@@ -23,7 +24,7 @@ export async function GET(request: Request) {
           if (next.done) controller.close();
           else controller.enqueue(encoder.encode(next.value));
         } catch (e) {
-          console.error(`[route contacts.export] request ${ctx.requestId}: export broke off`, e);
+          console.error(`[route contacts.export] request ${ctx.requestId}: export broke off`, loggableError(e));
           controller.error(e);
         }
       },

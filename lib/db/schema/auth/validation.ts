@@ -1,5 +1,6 @@
 import { tooLong } from '@/lib/i18n/message-key';
 import { z } from 'zod';
+import { isGuessablePassword } from '@/lib/auth/password-policy';
 import { email, password, plainText } from '@/lib/validation/fields';
 import { LOCALES } from '../workspaces/constants';
 
@@ -7,7 +8,7 @@ export const signUpSchema = z
   .object({
     name: plainText(80),
     email,
-    password,
+    password: password.refine((v) => !isGuessablePassword(v), 'validation.passwordCommon'),
     /** Required unless the visitor signs up through an invitation and joins that workspace instead. */
     workspaceName: z.union([z.literal(''), plainText(80)]).optional(),
     inviteToken: z.string().max(100, 'validation.invalid').optional(),

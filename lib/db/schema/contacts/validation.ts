@@ -1,7 +1,7 @@
 import { tooLong, tooMany } from '@/lib/i18n/message-key';
 import { z } from 'zod';
 import { segmentRulesSchema } from '@/lib/segments/rules';
-import { optionalPlainText, plainText, uuid } from '@/lib/validation/fields';
+import { optionalPlainText, plainText, searchText, uuid } from '@/lib/validation/fields';
 import { CONTACT_LIMITS, CONTACT_STATUSES } from './constants';
 import { attributeKeySchema, attributesSchema, attributeValueSchema, contactEmailSchema as email, tagSchema, tagsCellSchema, tagsSchema } from './fields';
 
@@ -49,7 +49,7 @@ export const listMembersSchema = z.object({ listId: uuid, contactIds: ids });
 
 /** The filter of the contacts table; listContacts, countContacts and the CSV export share it. */
 export const contactFilterSchema = z.object({
-  q: z.string().trim().max(200, tooLong(200)).optional(),
+  q: searchText(200).optional(),
   status: status.optional(),
   listId: uuid.optional(),
   tag: tagSchema.optional(),

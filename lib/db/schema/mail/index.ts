@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from '../workspaces';
 
 export const MAIL_TRANSPORTS = ['outbox', 'smtp'] as const;
@@ -13,6 +13,8 @@ export const mailMessages = pgTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     kind: text().notNull(),
+    /** Carries a one-time link (invitation, reset…): the outbox masks it for everyone but the recipient. */
+    sensitive: boolean().notNull().default(false),
     fromAddress: text().notNull(),
     toAddress: text().notNull(),
     subject: text().notNull(),

@@ -5,6 +5,7 @@ import { getDb } from '@/lib/db/client';
 import { workspaces } from '@/lib/db/schema';
 import { applyEspEvents, ESP_PROVIDERS, EspPayloadError, parseEspPayload, type EspProvider } from '@/lib/webhooks/esp';
 import { presentedSecret, verifyWebhookSecret } from '@/lib/webhooks/secret';
+import { loggableError } from '@/lib/log/safe-error';
 
 /** Largest body accepted; ESPs batch well below this. */
 const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
@@ -91,7 +92,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ wor
     return Response.json({ provider: parsed.provider, ...result }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
     const requestId = randomUUID();
-    console.error(`[route webhooks.esp] request ${requestId}`, e);
+    console.error(`[route webhooks.esp] request ${requestId}`, loggableError(e));
     return fail(500, 'INTERNAL', 'internal error', { requestId });
   }
 }

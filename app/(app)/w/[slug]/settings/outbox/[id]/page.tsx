@@ -29,19 +29,27 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
         </Link>
       }
     >
-      {/* Mail HTML is rendered in a sandbox without scripts (and a CSP that forbids them), so nothing in a mail can act on Pulse. */}
-      <iframe
-        title={t('settings.outbox.preview', { subject: message.subject })}
-        sandbox="allow-popups allow-popups-to-escape-sandbox"
-        srcDoc={message.html.replace('<head>', `<head>${MAIL_CSP}<base target="_blank">`)}
-        className="h-[28rem] w-full rounded-lg ring-1 ring-zinc-200"
-      />
-      <details className="mt-4">
-        <summary className="cursor-pointer text-sm font-medium text-zinc-700">{t('settings.outbox.plainText')}</summary>
-        <pre className="mt-2 whitespace-pre-wrap rounded-lg bg-zinc-50 p-4 text-xs text-zinc-800" data-testid="mail-text">
-          {message.text}
-        </pre>
-      </details>
+      {message.masked ? (
+        <p className="rounded-lg bg-amber-50 p-4 text-sm text-amber-900 ring-1 ring-amber-200" role="status" data-testid="mail-masked">
+          {t('settings.outbox.masked', { to: message.toAddress })}
+        </p>
+      ) : (
+        <>
+          {/* Mail HTML is rendered in a sandbox without scripts (and a CSP that forbids them), so nothing in a mail can act on Pulse. */}
+          <iframe
+            title={t('settings.outbox.preview', { subject: message.subject })}
+            sandbox="allow-popups allow-popups-to-escape-sandbox"
+            srcDoc={message.html.replace('<head>', `<head>${MAIL_CSP}<base target="_blank">`)}
+            className="h-[28rem] w-full rounded-lg ring-1 ring-zinc-200"
+          />
+          <details className="mt-4">
+            <summary className="cursor-pointer text-sm font-medium text-zinc-700">{t('settings.outbox.plainText')}</summary>
+            <pre className="mt-2 whitespace-pre-wrap rounded-lg bg-zinc-50 p-4 text-xs text-zinc-800" data-testid="mail-text">
+              {message.text}
+            </pre>
+          </details>
+        </>
+      )}
     </Card>
   );
 }
