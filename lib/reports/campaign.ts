@@ -75,19 +75,19 @@ export function engagementRates(c: AudienceCounts, includeMachine: boolean): Eng
 export async function getCampaignReport(ctx: WorkspaceCtx, campaignId: string, { includeMachine = false }: ReportOptions = {}): Promise<CampaignReport> {
   assertRole(ctx, 'viewer');
   const campaign = await getCampaignInWorkspace(ctx.db, ctx, campaignId);
-  const [workspace, groups, totals, links, hourly] = await Promise.all([
+  const [workspace, groups, totals, links, hourly, decision] = await Promise.all([
     getWorkspace(ctx),
     readSendGroups(ctx.db, campaign.id),
     readTotals(ctx.db, campaign.id),
     readLinks(ctx.db, campaign.id),
     readHourly(ctx.db, campaign.id),
+    abDecision(ctx.db, campaign),
   ]);
 
   const audience = sumGroups(groups);
   const rates = engagementRates(audience, includeMachine);
   // A/B figures come from abDecision only (the numbers the winner was picked on); before anyone is
   // in the test phase there is nothing to compare.
-  const decision = await abDecision(ctx.db, campaign);
   const tested = decision && decision.variants.some((v) => v.recipients > 0) ? decision : null;
   const variants = (tested?.variants ?? []).map((v) => ({
     key: v.key,
