@@ -10,7 +10,6 @@ import { useActionForm } from '@/components/ui/use-action-form';
 import { countSegmentAction, createSegmentAction, updateSegmentAction } from '@/lib/actions/contacts';
 import { segmentRulesSchema } from '@/lib/segments/rules';
 import { toRules, type DraftRules } from './segment-draft';
-import { callWorkspaceAction } from './call-action';
 import { RuleList } from './segment-rules';
 import { translateMessage } from '@/lib/i18n/message-key';
 
@@ -57,7 +56,7 @@ export function SegmentBuilder({ workspaceId, lists, segment, onDone }: Props) {
     }
     const id = setTimeout(async () => {
       setCount({ state: 'counting' });
-      const res = await callWorkspaceAction(countSegmentAction, { workspaceId, rules: JSON.parse(key) });
+      const res = await countSegmentAction({ workspaceId, rules: JSON.parse(key) });
       // A slower answer to an older version of the rules must not overwrite a newer one.
       if (mine !== seq.current) return;
       setCount(res?.data ? { state: 'done', count: res.data.count } : { state: 'error' });

@@ -5,7 +5,6 @@ import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getImportAction, recentImportsAction } from '@/lib/actions/contacts';
 import type { ImportMapping } from '@/lib/db/schema/contacts/validation';
-import { callWorkspaceAction } from './call-action';
 import { safeFileName } from './import-mapping';
 import type { ImportView, RouteErrorBody } from './import-types';
 import { uploadFile } from './upload';
@@ -48,7 +47,7 @@ export function useImportUpload(workspaceId: string, knownImportIds: string[]) {
   /** When the upload's answer is lost, the import row still tells how it ended. */
   const waitForImport = useCallback(async (importId: string): Promise<ImportView | null> => {
     for (let i = 0; i < 600; i++) {
-      const res = await callWorkspaceAction(getImportAction, { workspaceId, importId });
+      const res = await getImportAction({ workspaceId, importId });
       if (!res?.data) return null;
       if (res.data.status !== 'running') return res.data;
       await sleep(POLL_MS);
@@ -74,7 +73,7 @@ export function useImportUpload(workspaceId: string, knownImportIds: string[]) {
         while (!finished) {
           await sleep(POLL_MS);
           if (finished) return;
-          const res = await callWorkspaceAction(recentImportsAction, { workspaceId });
+          const res = await recentImportsAction({ workspaceId });
           const row = res?.data?.find((r) => !known.has(r.id) && r.fileName === fileName);
           if (row && !finished) {
             importId = row.id;

@@ -22,7 +22,7 @@ import {
 import { countSegment, createSegment, deleteSegment, updateSegment } from '@/lib/segments/manage';
 import { segmentRulesSchema } from '@/lib/segments/rules';
 import { uuid } from '@/lib/validation/fields';
-import { workspaceAction } from './safe-action';
+import { workspaceAction, workspaceInput } from './safe-action';
 
 export const createContactAction = workspaceAction('member')
   .metadata({ name: 'contact.create' })
@@ -106,7 +106,7 @@ export const deleteListAction = workspaceAction('member')
 /** The segment editor's live preview; viewers may look too. */
 export const countSegmentAction = workspaceAction('viewer')
   .metadata({ name: 'segment.count' })
-  .inputSchema(z.object({ rules: segmentRulesSchema }))
+  .inputSchema(workspaceInput(z.object({ rules: segmentRulesSchema })))
   .action(async ({ parsedInput, ctx }) => ({ count: await countSegment(ctx.wctx, parsedInput.rules) }));
 
 export const createSegmentAction = workspaceAction('member')
@@ -135,6 +135,7 @@ export const deleteSegmentAction = workspaceAction('member')
 /** Recent imports without their rejects: the import screen polls this for row progress. */
 export const recentImportsAction = workspaceAction('viewer')
   .metadata({ name: 'contacts.recentImports' })
+  .inputSchema(workspaceInput(z.object({})))
   .action(async ({ ctx }) => {
     const rows = await listImports(ctx.wctx, 5);
     return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null }));
@@ -143,7 +144,7 @@ export const recentImportsAction = workspaceAction('viewer')
 /** One import with its rejects, for when the upload's own response was lost. */
 export const getImportAction = workspaceAction('viewer')
   .metadata({ name: 'contacts.getImport' })
-  .inputSchema(z.object({ importId: uuid }))
+  .inputSchema(workspaceInput(z.object({ importId: uuid })))
   .action(async ({ parsedInput, ctx }) => {
     const row = await getImport({ ctx: ctx.wctx, input: parsedInput });
     return { ...row, createdAt: row.createdAt.toISOString(), finishedAt: row.finishedAt?.toISOString() ?? null };

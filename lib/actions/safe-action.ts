@@ -29,10 +29,20 @@ export const authedAction = actionClient.use(async ({ next, ctx }) => {
   return next({ ctx: { ...ctx, user } });
 });
 
+/** Any input that names a workspace; middleware runs before the action's own schema, so it reads the raw input. */
+const namesWorkspace = z.looseObject({ workspaceId: z.unknown() });
+
+/**
+ * An action's input schema with the workspace id every workspaceAction needs, so callers pass
+ * `{ workspaceId, … }` with its type checked (forms send it as a hidden field).
+ */
+export const workspaceInput = <S extends z.ZodRawShape>(schema: z.ZodObject<S>) => schema.extend({ workspaceId: z.uuid() });
+
 /** Membership and role resolved on the server for `input.workspaceId`; a non-member gets 404. */
 export function workspaceAction(minRole: Role) {
   return authedAction.use(async ({ next, ctx, clientInput }) => {
-    const workspaceId = (clientInput as { workspaceId?: unknown } | null)?.workspaceId;
+    const parsed = namesWorkspace.safeParse(clientInput);
+    const workspaceId = parsed.success ? parsed.data.workspaceId : undefined;
     const wctx = await resolveWorkspaceCtx(ctx.db, { requestId: ctx.requestId, userId: ctx.user.id, workspaceId, minRole });
     return next({ ctx: { ...ctx, wctx } });
   });

@@ -10,7 +10,7 @@ import { campaigns, type Job } from '@/lib/db/schema';
 import { rollupEvents } from '@/lib/tracking/rollup';
 import { enqueueDueCampaigns } from './duties';
 import { defaultHandlers, type JobHandler } from './handlers';
-import { claimJobs, completeJob, failJob, rescheduleJob } from './queue';
+import { claimJobs, completeJob, failJob, releaseJob, rescheduleJob } from './queue';
 import { sleep, Throttle } from './pacing';
 
 export interface WorkerOptions {
@@ -98,6 +98,11 @@ export function startWorker(opts: WorkerOptions): Worker {
     async () => {
       const [job] = await claimJobs(db, { workerId: id, limit: 1, kinds: Object.keys(handlers) });
       if (!job) return false;
+      // A stop that arrived while claiming: hand the job back untouched instead of starting it.
+      if (signal.aborted) {
+        await releaseJob(db, job);
+        return false;
+      }
       await runJob(job);
       return true;
     },

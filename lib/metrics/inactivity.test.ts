@@ -17,6 +17,8 @@ describe('inactivity', () => {
     expect(lastEngagement({ joinedAt: null })).toBeNull();
     expect(contactInactivityTier({ joinedAt: ago(400), lastPurchaseAt: ago(45) }, NOW)).toBe('tier1');
     expect(contactInactivityTier({}, NOW)).toBeNull();
+    // Last activity (kept by the events roll-up, e.g. a conversion) counts like any other signal.
+    expect(contactInactivityTier({ joinedAt: ago(400), lastOpenAt: ago(200), lastActivityAt: ago(70) }, NOW)).toBe('tier2');
   });
 
   // The SQL compares timestamps with these windows; they must agree with inactivityTier on every day.

@@ -83,13 +83,14 @@ export function engagementRates(c: AudienceCounts, includeMachine: boolean): Eng
 export async function getCampaignReport(ctx: WorkspaceCtx, campaignId: string, { includeMachine = false }: ReportOptions = {}): Promise<CampaignReport> {
   assertRole(ctx, 'viewer');
   const campaign = await getCampaignInWorkspace(ctx.db, ctx, campaignId);
-  const [workspace, groups, totals, links, hourly, inferredOpens] = await Promise.all([
+  const [workspace, groups, totals, links, hourly, inferredOpens, decision] = await Promise.all([
     getWorkspace(ctx),
     readSendGroups(ctx.db, campaign.id),
     readTotals(ctx.db, campaign.id),
     readLinks(ctx.db, campaign.id),
     readHourly(ctx.db, campaign.id),
     readInferredOpens(ctx.db, campaign.id),
+    abDecision(ctx.db, campaign),
   ]);
   const timeline = await readTimeline(ctx.db, campaign.id, hourly, workspace.timezone);
 
@@ -97,7 +98,6 @@ export async function getCampaignReport(ctx: WorkspaceCtx, campaignId: string, {
   const rates = engagementRates(audience, includeMachine);
   // A/B figures come from abDecision only (the numbers the winner was picked on); before anyone is
   // in the test phase there is nothing to compare.
-  const decision = await abDecision(ctx.db, campaign);
   const tested = decision && decision.variants.some((v) => v.recipients > 0) ? decision : null;
   const variants = (tested?.variants ?? []).map((v) => ({
     key: v.key,

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { campaigns, campaignSends, contacts, jobs } from '@/lib/db/schema';
-import { claimJobs, completeJob, enqueue, failJob, rescheduleJob } from '@/lib/jobs/queue';
+import { claimJobs, completeJob, enqueue, failJob, releaseJob, rescheduleJob } from '@/lib/jobs/queue';
 import { startWorker } from '@/lib/jobs/worker';
 import type { WorkspaceCtx } from '@/lib/workspaces/context';
 import { ctxFor, makeUser } from './support/factories';
@@ -66,6 +66,18 @@ describe('job queue', () => {
     const [dead] = await db().select().from(jobs).where(eq(jobs.id, first.id));
     expect(dead.doneAt).toBeInstanceOf(Date);
     expect(await enqueue(db(), { kind, key: 'k1' })).toEqual(expect.any(Number));
+  });
+
+  it('a job given back on a graceful stop is claimable at once, its attempt not counted', async () => {
+    const kind = 'test.release';
+    const jobId = await enqueue(db(), { kind });
+    const [claimed] = await claimJobs(db(), { workerId: 'stopping', kinds: [kind] });
+    expect(claimed).toMatchObject({ id: jobId, attempts: 1 });
+    expect(await claimJobs(db(), { workerId: 'other', kinds: [kind] })).toEqual([]);
+    await releaseJob(db(), claimed);
+    const [again] = await claimJobs(db(), { workerId: 'other', kinds: [kind] });
+    expect(again).toMatchObject({ id: jobId, attempts: 1, lockedBy: 'other' });
+    await completeJob(db(), again);
   });
 });
 
