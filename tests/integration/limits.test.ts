@@ -80,7 +80,7 @@ describe('tags: 50 characters, lower case', () => {
     const long = await addTagsAction({ workspaceId: owner.workspace.id, contactIds: [id], tags: ['t'.repeat(51)] } as never);
     expect(JSON.stringify((long as Result)?.validationErrors)).toContain('validation.tooLong?max=50');
     const viaForm = await createContactAction({ workspaceId: owner.workspace.id, email: 'tags2@example.test', tags: `ok, ${'t'.repeat(51)}` } as never);
-    expect(fieldError(viaForm, 'tags')).toBe('validation.tooLong?max=50');
+    expect(JSON.stringify((viaForm as Result)?.validationErrors?.tags)).toContain('validation.tooLong?max=50');
     await addTagsAction({ workspaceId: owner.workspace.id, contactIds: [id], tags: ['t'.repeat(50), 'VIP'] } as never);
     expect((await db().select().from(contacts).where(eq(contacts.id, id)))[0].tags).toEqual(['t'.repeat(50), 'vip']);
     expect(en('contacts.form.tagsHint')).toContain('lower case');
