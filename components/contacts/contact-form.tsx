@@ -34,6 +34,8 @@ export function ContactForm({ workspaceId, slug, contact }: Props) {
     },
   });
   const e = form.fieldErrors;
+  // One tag's problem arrives as "tags.1"; the form has one tags field.
+  const tagsError = e.tags ?? Object.entries(e).find(([k]) => k.startsWith('tags.'))?.[1];
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const fd = new FormData(event.currentTarget);
@@ -64,7 +66,7 @@ export function ContactForm({ workspaceId, slug, contact }: Props) {
             options={CONTACT_STATUSES.map((s) => ({ value: s, label: tc(`statuses.${s}`) }))}
             error={e.status}
           />
-          <TextField label={t('tags')} name="tags" hint={t('tagsHint')} optional={t('optional')} error={e.tags} />
+          <TextField label={t('tags')} name="tags" hint={t('tagsHint')} optional={t('optional')} error={tagsError} />
         </div>
       )}
       <fieldset className="space-y-3">

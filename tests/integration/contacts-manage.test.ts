@@ -191,7 +191,7 @@ describe('delete a draft campaign', () => {
   const draft = (name: string) => ({
     name,
     category: 'newsletter' as const,
-    audienceKind: 'regular' as const,
+    audienceKind: 'b2c' as const,
     subject: 'Hi',
     previewText: '',
     blocks: [{ type: 'text' as const, text: 'Hello' }],

@@ -108,7 +108,7 @@ describe('a 100,000-row import', () => {
       Array.from({ length: 10 }, (_, k) => ({
         line: (k + 1) * 10_000 + 1,
         reason: 'validation.email',
-        field: 'email',
+        field: 'E-mail', // the file's own column name
         value: `broken-${(k + 1) * 10_000}`,
       })),
     );
