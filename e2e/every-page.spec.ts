@@ -50,14 +50,15 @@ test('every page passes axe, speaks one language and fits at 1440 and 390 px', a
   await expect(page.getByTestId('list-Regulars')).toBeVisible();
   await page.getByRole('button', { name: 'New segment' }).click();
   await page.getByLabel('Segment name').fill('Sleepers');
+  await page.getByLabel('Condition').selectOption('never');
   await page.getByRole('button', { name: 'Save segment' }).click();
+  // The list says what the segment selects, and how many it selects now: the same number the
+  // contacts page finds for it (nobody has opened a mail yet, so all three).
   const segment = page.getByTestId('segment-Sleepers');
-  await expect(segment.getByTestId('segment-rule')).toHaveText('Last open more than 90 days ago');
-  // The list's live count is the number the contacts page finds for the same segment.
-  const shown = (await segment.getByTestId('segment-count').textContent())!;
+  await expect(segment.getByTestId('segment-rule')).toHaveText('Never opened');
+  await expect(segment.getByTestId('segment-count')).toHaveText('3 contacts now');
   await segment.getByRole('link', { name: 'Sleepers' }).click();
-  const n = Number(shown.match(/\d+/)?.[0] ?? 0);
-  await expect(page.getByTestId('contacts-count')).toContainText(`${n} contact`);
+  await expect(page.getByTestId('contacts-count')).toContainText('3 contacts match these filters');
 
   await page.goto(`${w}/campaigns/new`);
   await page.getByLabel('Campaign name').fill(`Spring ${tag}`);
@@ -143,7 +144,7 @@ test('layout: the sidebar fits the screen, the phone menu keeps the logo in plac
   const sendBox = await send.boundingBox();
   expect(to!.width).toBeGreaterThan(240);
   expect(sendBox!.height).toBeLessThanOrEqual(44);
-  expect(Math.abs(sendBox!.y + sendBox!.height - (to!.y + to!.height))).toBeLessThanOrEqual(2);
+  expect(Math.abs(sendBox!.y + sendBox!.height / 2 - (to!.y + to!.height / 2))).toBeLessThanOrEqual(2);
 
   // The campaign editor: Send now stays inside its card at 1280 and 1920 px.
   await page.goto(`${w}/campaigns/new`);

@@ -35,7 +35,7 @@ export function ContactsTable({ slug, contacts }: { slug: string; contacts: Cont
                   {c.email}
                 </Link>
               </TableRowHeader>
-              <TableCell label={t('columns.name')}>{name || <span className="text-zinc-400">—</span>}</TableCell>
+              <TableCell label={t('columns.name')}>{name || <span className="text-zinc-500">—</span>}</TableCell>
               <TableCell label={t('columns.status')}>
                 <StatusBadge status={c.status} />
               </TableCell>
@@ -49,7 +49,7 @@ export function ContactsTable({ slug, contacts }: { slug: string; contacts: Cont
                       {t('moreTags', { count: c.tags.length - TAGS_SHOWN })}
                     </span>
                   ) : null}
-                  {c.tags.length === 0 ? <span className="text-zinc-400">—</span> : null}
+                  {c.tags.length === 0 ? <span className="text-zinc-500">—</span> : null}
                 </span>
               </TableCell>
               <TableCell label={t('columns.joined')} className="whitespace-nowrap text-zinc-500">
