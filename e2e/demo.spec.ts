@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/a11y';
 import { uniqueEmail } from './support/flows';
 
 const DEMO = { email: 'demo@pulse.localhost', password: 'pulse-demo-2026', workspace: 'Demo Coffee Roasters' };
@@ -21,6 +22,21 @@ test('the sign-in page offers the demo login, and it signs in', async ({ page })
   await demoSignIn(page);
   await expect(page.getByText('Demo mode: data lives in an embedded database on this machine.')).toBeVisible();
   await expect(page.getByTestId('current-role').filter({ visible: true })).toHaveText('Your role: Owner');
+  // The banner sits in a named region (axe: all content inside landmarks), and the page passes axe.
+  await expect(page.getByRole('region', { name: 'Demo workspace' })).toContainText('Demo mode');
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('a test mail that went to the outbox links there, and the outbox lists it', async ({ page }) => {
+  const slug = await demoSignIn(page);
+  await page.goto(`/w/${slug}/settings/sending`);
+  const to = uniqueEmail('demo-test');
+  await page.getByLabel('Send to').fill(to);
+  await page.getByRole('button', { name: 'Send test email' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Test email placed in the outbox.' })).toBeVisible();
+  await page.getByTestId('outbox-link').click();
+  await expect(page).toHaveURL(new RegExp(`/w/${slug}/settings/outbox$`));
+  await expect(page.getByTestId('outbox-table').getByRole('row', { name: new RegExp(to) })).toBeVisible();
 });
 
 test('without SMTP an invitation lands in the outbox, with a working link in its plain-text part', async ({ browser, page }) => {

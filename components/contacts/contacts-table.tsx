@@ -47,7 +47,7 @@ export function ContactsTable({ slug, contacts, selectable = false }: { slug: st
                   {c.email}
                 </Link>
               </TableRowHeader>
-              <TableCell label={t('columns.name')}>{name || <span className="text-zinc-400">—</span>}</TableCell>
+              <TableCell label={t('columns.name')}>{name || <span className="text-zinc-500">—</span>}</TableCell>
               <TableCell label={t('columns.status')}>
                 <StatusBadge status={c.status} />
               </TableCell>
@@ -61,7 +61,7 @@ export function ContactsTable({ slug, contacts, selectable = false }: { slug: st
                       {t('moreTags', { count: c.tags.length - TAGS_SHOWN })}
                     </span>
                   ) : null}
-                  {c.tags.length === 0 ? <span className="text-zinc-400">—</span> : null}
+                  {c.tags.length === 0 ? <span className="text-zinc-500">—</span> : null}
                 </span>
               </TableCell>
               <TableCell label={t('columns.joined')} className="whitespace-nowrap text-zinc-500">

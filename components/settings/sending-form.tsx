@@ -102,8 +102,8 @@ function TestEmailForm({ workspaceId, userEmail }: { workspaceId: string; userEm
     <form onSubmit={form.onSubmit} noValidate className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-start">
       <input type="hidden" name="workspaceId" value={workspaceId} />
       <TextField label={t('testTo')} name="to" type="email" defaultValue={userEmail} error={form.fieldErrors.to} />
-      {/* The label's height (line + gap) above the input, so the button lines up with the box. */}
-      <Button type="submit" variant="secondary" className="whitespace-nowrap sm:mt-[1.625rem]" pending={form.isPending} pendingLabel={t('testSending')}>
+      {/* Down by the label's height, less half the button's extra height: centred on the box. */}
+      <Button type="submit" variant="secondary" className="whitespace-nowrap sm:mt-6" pending={form.isPending} pendingLabel={t('testSending')}>
         {t('testSend')}
       </Button>
       <div className="sm:col-span-2">
