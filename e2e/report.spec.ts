@@ -56,7 +56,7 @@ test('send with confirmation, one status everywhere, and a report that explains 
     await expect(alertWith(page, 'Add a subject before sending.')).toHaveCount(1);
     await page.getByLabel('Subject').fill('Spring beans for {{ first_name | "you" }}');
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await expect(alertWith(page, 'Draft saved.')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Draft saved.' })).toBeVisible();
     await expect(alertWith(page, 'Add a subject before sending.')).toHaveCount(0);
 
     await page.getByRole('button', { name: '+ Button' }).click();
@@ -184,7 +184,7 @@ test('schedule for later on the workspace clock; the card and the list agree; Du
     const when = page.getByLabel('Send at (America/New_York)');
     await when.fill('2031-07-15T09:30');
     await page.getByRole('button', { name: 'Schedule', exact: true }).click();
-    await expect(alertWith(page, 'Scheduled.')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Scheduled.' })).toBeVisible();
     // 09:30 in New York in July is 13:30 UTC, whatever the browser's own zone.
     await expect.poll(async () => (await sql<{ at: Date }[]>`select scheduled_at as at from campaigns where id = ${campaignId}`)[0].at.toISOString()).toBe('2031-07-15T13:30:00.000Z');
     await expect(page.getByText(/Goes out .*2031.*9:30.*\(America\/New_York\)/)).toBeVisible();
