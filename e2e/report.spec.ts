@@ -56,7 +56,7 @@ test('send with confirmation, one status everywhere, and a report that explains 
     await expect(alertWith(page, 'Add a subject before sending.')).toHaveCount(1);
     await page.getByLabel('Subject').fill('Spring beans for {{ first_name | "you" }}');
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await expect(alertWith(page, 'Draft saved.')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Draft saved.' })).toBeVisible();
     await expect(alertWith(page, 'Add a subject before sending.')).toHaveCount(0);
 
     await page.getByRole('button', { name: '+ Button' }).click();
@@ -87,7 +87,7 @@ test('send with confirmation, one status everywhere, and a report that explains 
     const mail = await waitForMail(bob, 60_000);
     await expect(async () => {
       await page.reload();
-      await expect(page.getByRole('main').getByText('Sent', { exact: true }).first()).toBeVisible({ timeout: 1_000 });
+      await expect(page.getByTestId('campaign-status')).toHaveText('Sent', { timeout: 1_000 });
     }).toPass({ timeout: 60_000 });
     await expect(page.getByRole('button', { name: 'Unschedule' })).toHaveCount(0);
     await page.goto(`/w/${owner.slug}/campaigns`);
@@ -117,19 +117,20 @@ test('send with confirmation, one status everywhere, and a report that explains 
       await page.goto(report);
       await expect(page.getByText('Unique clicks').locator('..').getByText('2', { exact: true })).toBeVisible({ timeout: 1_000 });
       await expect(page.getByTestId('inferred-opens')).toBeVisible({ timeout: 1_000 });
+      await expect(page.getByText(/^Per minute: each recipient's first open and first click/)).toBeVisible({ timeout: 1_000 });
     }).toPass({ timeout: 60_000 });
 
     // Item 3: the report explains itself.
     await expect(page.getByText('Unique opens').locator('..').getByText('2', { exact: true })).toBeVisible();
     await expect(page.getByTestId('inferred-opens')).toHaveText('Includes 1 person who clicked with images off: the open is inferred from the click.');
-    await expect(page.getByText(/^1 open counted by the tracking pixel/)).toBeVisible();
+    await expect(page.getByText(/^[1-9]\d* opens? counted by the tracking pixel/)).toBeVisible();
     await expect(page.getByText('of 2 recipients', { exact: true })).toBeVisible();
     await expect(page.getByText('2 people · 0 machines').first()).toBeVisible();
-    await expect(page.getByText('Subject', { exact: true }).locator('..')).toContainText('Spring beans for {{ first_name | "you" }}');
-    await expect(page.getByText('Audience', { exact: true }).locator('..')).toContainText('All subscribed contacts');
-    await expect(page.getByText('Sent', { exact: true }).locator('..').first()).toContainText('(Europe/Amsterdam)');
+    const header = page.getByTestId('report-header');
+    await expect(header).toContainText('Spring beans for {{ first_name | "you" }}');
+    await expect(header).toContainText('All subscribed contacts');
+    await expect(header).toContainText(/Sent.*2\d{3}.*\(Europe\/Amsterdam\)/);
     await expect(page.getByTestId('small-sample')).toContainText('Based on 2 delivered mails: under 100');
-    await expect(page.getByText(/^Per minute: each recipient's first open and first click/)).toBeVisible();
     const links = page.getByTestId('links-table');
     await expect(links.getByText(longUrl, { exact: true })).toBeVisible();
     await expect(links.getByText(longUrl, { exact: true })).toHaveAttribute('title', longUrl);
@@ -183,7 +184,7 @@ test('schedule for later on the workspace clock; the card and the list agree; Du
     const when = page.getByLabel('Send at (America/New_York)');
     await when.fill('2031-07-15T09:30');
     await page.getByRole('button', { name: 'Schedule', exact: true }).click();
-    await expect(alertWith(page, 'Scheduled.')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Scheduled.' })).toBeVisible();
     // 09:30 in New York in July is 13:30 UTC, whatever the browser's own zone.
     await expect.poll(async () => (await sql<{ at: Date }[]>`select scheduled_at as at from campaigns where id = ${campaignId}`)[0].at.toISOString()).toBe('2031-07-15T13:30:00.000Z');
     await expect(page.getByText(/Goes out .*2031.*9:30.*\(America\/New_York\)/)).toBeVisible();

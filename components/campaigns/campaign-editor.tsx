@@ -47,8 +47,9 @@ interface Props {
 export function CampaignEditor({ workspaceId, workspaceName, locale, campaign, lists, segments, canEdit, suggestedAt, timeZone, userEmail }: Props) {
   const t = useTranslations('campaigns');
   const [draft, setDraft] = useState(campaign);
+  // Bumped only by the Save button: the send panel's own save-before-send must not clear its answer.
   const [savedCount, setSavedCount] = useState(0);
-  const save = useActionForm(updateCampaignAction, { onSuccess: () => setSavedCount((n) => n + 1) });
+  const save = useActionForm(updateCampaignAction);
   const locked = campaign.status !== 'draft' && campaign.status !== 'scheduled';
   const disabled = !canEdit || locked;
   const set = <K extends keyof EditorCampaign>(key: K, value: EditorCampaign[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -164,7 +165,7 @@ export function CampaignEditor({ workspaceId, workspaceName, locale, campaign, l
         </Card>
         {!disabled ? (
           <div className="flex flex-wrap items-center gap-3">
-            <Button pending={save.isPending} onClick={() => void saveDraft()}>
+            <Button pending={save.isPending} onClick={async () => (await saveDraft()) && setSavedCount((n) => n + 1)}>
               {t('editor.save')}
             </Button>
             <div className="flex-1">

@@ -27,7 +27,7 @@ interface Props {
   userEmail: string;
   /** Saves pending edits first; resolves false when saving failed. */
   saveFirst: () => Promise<boolean>;
-  /** Bumped by the editor on every successful save: old "add a subject" errors are then stale. */
+  /** Bumped when the user saves the draft: old "add a subject" errors are then stale. */
   savedCount: number;
 }
 

@@ -2,10 +2,12 @@ import { and, count, eq, type SQL } from 'drizzle-orm';
 import { getListInWorkspace, getSegmentInWorkspace } from '@/lib/contacts/guards';
 import type { Db } from '@/lib/db/client';
 import { contacts, type CampaignAudience } from '@/lib/db/schema';
+import { invalid } from '@/lib/errors';
 import { audienceSchema } from '@/lib/db/schema/campaigns/validation';
 import { compileSegmentRules, onListSql } from '@/lib/segments/compile';
 import { segmentRulesSchema } from '@/lib/segments/rules';
 import { getCampaignInWorkspace } from './guards';
+import { sendReadiness } from './schedule';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
 
 /**
@@ -32,9 +34,14 @@ export async function countRecipients({ ctx, input }: { ctx: WorkspaceCtx; input
   return row.n;
 }
 
-/** The "Send now" confirmation: how many would get this campaign's saved audience right now. */
+/**
+ * The "Send now" confirmation: how many would get this campaign's saved audience right now. A
+ * campaign that could not be sent (no subject, no content) says so here, before any dialog opens.
+ */
 export async function countCampaignRecipients({ ctx, input }: { ctx: WorkspaceCtx; input: { campaignId: string } }): Promise<number> {
   assertRole(ctx, 'viewer');
   const campaign = await getCampaignInWorkspace(ctx.db, ctx, input.campaignId);
+  const gaps = sendReadiness(campaign);
+  if (gaps.length) throw invalid(gaps[0]);
   return countRecipients({ ctx, input: { audience: campaign.audience } });
 }

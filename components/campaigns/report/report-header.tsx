@@ -22,7 +22,7 @@ export async function ReportHeader({
   const when = startedAt ?? scheduledAt;
   const date = when ? `${format.dateTime(when, { dateStyle: 'long', timeStyle: 'short', timeZone })} (${timeZone})` : t('notSent');
   return (
-    <dl className="mb-6 grid gap-x-6 gap-y-3 rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-zinc-200 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]">
+    <dl data-testid="report-header" className="mb-6 grid gap-x-6 gap-y-3 rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-zinc-200 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]">
       <div className="min-w-0">
         <dt className="text-xs text-zinc-500">{t('subject')}</dt>
         <dd className="mt-0.5 break-words font-medium text-zinc-900">{subject || '—'}</dd>

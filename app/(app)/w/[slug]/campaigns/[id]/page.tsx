@@ -61,7 +61,9 @@ export default async function CampaignReportPage({
         description={t('reportPage.title')}
         actions={
           <div className="flex items-center gap-3">
-            <StatusBadge status={status} />
+            <span data-testid="campaign-status">
+              <StatusBadge status={status} />
+            </span>
             {editable ? (
               <Link className={buttonClass('secondary')} href={`/w/${slug}/campaigns/${id}/edit`}>
                 {t('edit')}
