@@ -85,7 +85,7 @@ test.describe('redirects after sign-in stay on this site', () => {
     const account = await signUp(page, { prefix: 'redir' });
     await page.context().clearCookies();
     const offsite: string[] = [];
-    await page.route(/evil\.test/, (route) => {
+    await page.route((url) => url.hostname.endsWith('evil.test'), (route) => {
       offsite.push(route.request().url());
       return route.abort();
     });
