@@ -1,7 +1,10 @@
 // bench/demo-seed.ts — how long the demo seed takes (it runs inside `npm start` before the server
 // listens). A fresh in-memory PGlite, and a fresh Postgres database when one is reachable.
-//   node --import tsx bench/demo-seed.ts [pglite|postgres]   (default: both)
+//   node --import tsx bench/demo-seed.ts [pglite|pglite-disk|postgres]   (default: all three)
 //   BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDb, type DbHandle } from '../lib/db/client';
 import { migrateDb } from '../lib/db/migrate';
@@ -36,6 +39,17 @@ async function main() {
       await measure('PGlite (in memory)', handle);
     } finally {
       await handle.close();
+    }
+  }
+  if (!which || which === 'pglite-disk') {
+    // What `npm start` uses: PGlite on a data directory.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pulse-bench-demo-'));
+    const handle = openDb({ kind: 'pglite', dataDir: dir });
+    try {
+      await measure('PGlite (data directory)', handle);
+    } finally {
+      await handle.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   }
   if (!which || which === 'postgres') {

@@ -39,6 +39,21 @@ test('a test mail that went to the outbox links there, and the outbox lists it',
   await expect(page.getByTestId('outbox-table').getByRole('row', { name: new RegExp(to) })).toBeVisible();
 });
 
+test('the demo shows a year of history: dashboard trend, list health, campaigns and a decided A/B test', async ({ page }) => {
+  const slug = await demoSignIn(page);
+  // The chart's data table (for screen readers): a header row plus the twelve most recent campaigns.
+  const trend = page.getByRole('table', { name: 'CTR and CTOR of recent campaigns' });
+  await expect(trend.getByRole('row')).toHaveCount(13);
+  await expect(trend).toContainText('newsletter');
+  await expect(page.getByText(/^2,\d{3} subscribed contacts$/)).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Campaigns' }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${slug}/campaigns$`));
+  await expect(page.getByRole('row').filter({ hasText: 'Sent' })).toHaveCount(18);
+  await page.getByRole('link', { name: 'Subscribe & save (A/B test)' }).click();
+  await expect(page.getByText('Variant B wins.')).toBeVisible();
+});
+
 test('without SMTP an invitation lands in the outbox, with a working link in its plain-text part', async ({ browser, page }) => {
   const slug = await demoSignIn(page);
   const colleague = uniqueEmail('demo-colleague');

@@ -120,6 +120,6 @@ export function planCampaigns(now: Date): PlannedCampaign[] {
 /** The campaign as the editor would save it (what `createCampaign` takes, minus the audience id). */
 export function abConfig(c: PlannedCampaign): AbTestConfig | null {
   if (!c.abTest) return null;
-  const { clickFactorByVariant: _, ...config } = c.abTest;
-  return config;
+  const { variable, variants, testPct, metric, sendWinnerToRest } = c.abTest;
+  return { variable, variants, testPct, metric, sendWinnerToRest };
 }

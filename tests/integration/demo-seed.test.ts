@@ -105,19 +105,24 @@ describe('the demo workspace', () => {
     expect(health.subscribed - inTiers).toBeGreaterThan(0);
   });
 
-  it('spreads the last human engagement recorded in events over every tier (what the roll-up hands to contacts)', async () => {
-    const last = sql`x.last_at`;
-    const counts = await executeRows<Record<string, number>>(
+  it('spreads the last engagement the events record over every tier (what the roll-up hands to contacts)', async () => {
+    // lastEngagementSql over the contact's latest human open or click in the events, else its join date.
+    const last = sql`greatest(x.last_at, c.joined_at)`;
+    const [counts] = await executeRows<Record<string, number>>(
       first.db,
-      sql`select count(*) filter (where x.last_at > now() - interval '30 days')::int as active,
+      sql`select count(*) filter (where ${last} > now() - interval '30 days' and x.last_at is not null)::int as active_engaged,
             ${sql.join(
               INACTIVITY_TIER_IDS.map((id) => sql`count(*) filter (where ${inactivityTierSql(last, id)})::int as ${sql.identifier(id)}`),
               sql`, `,
-            )}
-          from (select contact_id, max(created_at) as last_at from events
-                where workspace_id = ${ctx.workspaceId}::uuid and type in ('open', 'click') and not machine group by contact_id) x`,
+            )},
+            count(*) filter (where x.last_at is not null and ${inactivityTierSql(last, 'tier3')})::int as lapsed_after_engaging
+          from contacts c
+          left join (select contact_id, max(created_at) as last_at from events
+                     where workspace_id = ${ctx.workspaceId}::uuid and type in ('open', 'click') and not machine group by contact_id) x
+            on x.contact_id = c.id
+          where c.workspace_id = ${ctx.workspaceId}::uuid and c.status = 'subscribed'`,
     );
-    for (const [tier, n] of Object.entries(counts[0])) expect(n, tier).toBeGreaterThan(0);
+    for (const [what, n] of Object.entries(counts)) expect(n, what).toBeGreaterThan(0);
   });
 
   it('has a finished A/B test with a clear winner', async () => {
