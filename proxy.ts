@@ -16,7 +16,7 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('content-security-policy', csp);
   response.headers.set('permissions-policy', PERMISSIONS_POLICY);
-  if (servedOverHttps(request.nextUrl, request.headers)) response.headers.set('strict-transport-security', HSTS);
+  if (servedOverHttps(request.headers)) response.headers.set('strict-transport-security', HSTS);
   return response;
 }
 

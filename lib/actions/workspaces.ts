@@ -17,6 +17,7 @@ import { LAST_WORKSPACE_COOKIE } from '@/lib/workspaces/cookies';
 import { deleteWorkspace } from '@/lib/workspaces/delete';
 import { sendTestEmail, updateSending } from '@/lib/workspaces/sending';
 import { resetBenchmarks, updateBenchmarks, updateLinks, updateProfile } from '@/lib/workspaces/update';
+import { rotateWebhookSecret } from '@/lib/webhooks/secret';
 import { authedAction, workspaceAction } from './safe-action';
 
 export const createWorkspaceAction = authedAction
@@ -68,6 +69,12 @@ export const sendTestEmailAction = workspaceAction('admin')
     await limitTestSend(ctx.db, ctx.wctx.workspaceId);
     const result = await sendTestEmail({ ctx: ctx.wctx, input: parsedInput });
     return { status: result.status, transport: result.transport, error: result.error };
+  });
+
+export const rotateWebhookSecretAction = workspaceAction('admin')
+  .metadata({ name: 'webhooks.rotateSecret' })
+  .action(async ({ ctx }) => {
+    await rotateWebhookSecret({ ctx: ctx.wctx });
   });
 
 export const deleteWorkspaceAction = workspaceAction('owner')

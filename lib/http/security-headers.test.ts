@@ -7,22 +7,21 @@ afterEach(() => {
 });
 
 describe('servedOverHttps (HSTS)', () => {
-  const http = new URL('http://pulse.example/w/a/dashboard');
   const proto = (v: string) => new Headers({ 'x-forwarded-proto': v });
 
   it.each([
-    ['plain http', http, new Headers(), {}, false],
-    ['https request', new URL('https://pulse.example/'), new Headers(), {}, true],
-    ['https base URL', http, new Headers(), { PULSE_BASE_URL: 'https://pulse.example' }, true],
-    ['forwarded https from an untrusted client', http, proto('https'), {}, false],
-    ['forwarded https behind a trusted proxy', http, proto('https'), { PULSE_TRUST_PROXY: 'true' }, true],
-    ['forwarded chain, first hop https', http, proto('HTTPS, http'), { PULSE_TRUST_PROXY: 'true' }, true],
-    ['forwarded http behind a trusted proxy', http, proto('http'), { PULSE_TRUST_PROXY: 'true' }, false],
-  ] as const)('%s → %s', (_label, url, headers, vars, expected) => {
+    ['plain http', new Headers(), {}, false],
+    ['http base URL', new Headers(), { PULSE_BASE_URL: 'http://pulse.example' }, false],
+    ['https base URL', new Headers(), { PULSE_BASE_URL: 'https://pulse.example' }, true],
+    ['forwarded https from an untrusted client', proto('https'), {}, false],
+    ['forwarded https behind a trusted proxy', proto('https'), { PULSE_TRUST_PROXY: 'true' }, true],
+    ['forwarded chain, first hop https', proto('HTTPS, http'), { PULSE_TRUST_PROXY: 'true' }, true],
+    ['forwarded http behind a trusted proxy', proto('http'), { PULSE_TRUST_PROXY: 'true' }, false],
+  ] as const)('%s → %s', (_label, headers, vars, expected) => {
     delete process.env.PULSE_BASE_URL;
     delete process.env.PULSE_TRUST_PROXY;
     Object.assign(process.env, vars);
-    expect(servedOverHttps(url, headers)).toBe(expected);
+    expect(servedOverHttps(headers)).toBe(expected);
   });
 });
 

@@ -40,11 +40,11 @@ export const PERMISSIONS_POLICY = [
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
 /**
- * True when the browser reached us over HTTPS: the request itself, an https PULSE_BASE_URL, or
- * X-Forwarded-Proto from a proxy we trust (PULSE_TRUST_PROXY=true; anyone can send the header).
+ * True when the browser reached us over HTTPS: an https PULSE_BASE_URL, or X-Forwarded-Proto from
+ * a proxy we trust (PULSE_TRUST_PROXY=true). Pulse's own server speaks plain HTTP, and the request
+ * URL's scheme is not evidence: Next.js derives it from X-Forwarded-Proto, which anyone can send.
  */
-export function servedOverHttps(url: URL, headers: Headers): boolean {
-  if (url.protocol === 'https:') return true;
+export function servedOverHttps(headers: Headers): boolean {
   if (process.env.PULSE_BASE_URL?.startsWith('https://')) return true;
   const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
   return process.env.PULSE_TRUST_PROXY === 'true' && proto === 'https';

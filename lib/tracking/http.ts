@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getDb } from '@/lib/db/client';
+import { readNodeBody } from '@/lib/http/body';
 import { classifyClick, classifyOpen } from './classify';
 import { confirmPage, donePage, pageLocale, problemPage } from './pages';
 import { findRecipient, recordClick, recordOpen, unsubscribe } from './store';
@@ -91,7 +92,7 @@ async function unsubscribePage(req: IncomingMessage, res: ServerResponse, token:
   const ids = tokenValues('unsubscribe', token, 1);
   if (req.method === 'POST') {
     // Read (and cap) the body before answering, so keep-alive connections stay in sync.
-    const body = await readBody(req, MAX_BODY_BYTES);
+    const body = await readNodeBody(req, MAX_BODY_BYTES);
     if (body === 'too-large') return html(req, res, 413, problemPage(pageLocale(accept), 'tooLarge'), true);
     // Any POST with a valid token unsubscribes: mail clients send `List-Unsubscribe=One-Click`
     // in various encodings, and refusing a variant would fail a legal opt-out.
@@ -118,24 +119,6 @@ function html(req: IncomingMessage, res: ServerResponse, status: number, body: s
   res.end(buf);
   // An unread body of a refused request is dropped with the connection (once the answer is out), not drained.
   if (close && !req.complete) res.once('finish', () => req.destroy());
-}
-
-function readBody(req: IncomingMessage, cap: number): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length'] ?? 0) > cap) return resolve('too-large');
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > cap) {
-        req.removeAllListeners('data');
-        resolve('too-large');
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-    req.on('aborted', () => reject(new Error('request aborted')));
-  });
 }
 
 function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { POST } from '@/app/api/v1/webhooks/esp/[workspaceId]/route';
 import { campaignSends, campaignStats, contacts, events } from '@/lib/db/schema';
 import { applyEspEvents, parseEspPayload, parseMessageId } from '@/lib/webhooks/esp';
-import { webhookSecret } from '@/lib/webhooks/secret';
+import { getWebhookSecret } from '@/lib/webhooks/secret';
 import { campaignEvents, installProcessDb, lastEventId, makeCampaign, rollupThrough, type MadeCampaign } from './support/campaigns';
 import { setupTestDb } from './support/db';
-import { makeUser } from './support/factories';
+import { ctxFor, makeUser } from './support/factories';
 
 const db = setupTestDb();
 
@@ -16,6 +16,9 @@ let wsA: string;
 let wsB: string;
 let camp: MadeCampaign;
 let emails: string[];
+/** Each workspace's webhook secret, as an admin reads it in Settings. */
+const secrets: Record<string, string> = {};
+const webhookSecret = (workspaceId: string) => secrets[workspaceId] ?? 'no-secret-for-this-workspace';
 
 const msgId = (c: MadeCampaign, i: number) => `<pulse.${c.id}.${c.sends[i].id}@mail.example.test>`;
 
@@ -50,6 +53,8 @@ beforeAll(async () => {
   const b = await makeUser(db(), { workspaceName: 'Webhooks B' });
   wsA = a.workspace.id;
   wsB = b.workspace.id;
+  secrets[wsA] = (await getWebhookSecret(await ctxFor(db(), a.user.id, wsA))).secret;
+  secrets[wsB] = (await getWebhookSecret(await ctxFor(db(), b.user.id, wsB))).secret;
   camp = await makeCampaign(db(), wsA, { sends: 6 });
   const rows = await db()
     .select({ id: campaignSends.id, email: campaignSends.email })
@@ -123,7 +128,7 @@ describe('applying events', () => {
     expect(rows.map((e) => e.type)).toEqual(['complaint']);
   });
 
-  it('generic events, the ?secret= form, unsubscribed → bounced, never back from complained', async () => {
+  it('generic events, unsubscribed → bounced, never back from complained', async () => {
     const res = await post(
       wsA,
       {
@@ -135,7 +140,6 @@ describe('applying events', () => {
           { type: 'delivered', email: emails[2] },
         ],
       },
-      { secret: null, query: `?secret=${encodeURIComponent(webhookSecret(wsA))}` },
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ provider: 'generic', applied: 3, ignored: 1, unknownContacts: 1, recorded: 3 });
@@ -197,10 +201,12 @@ describe('route handler', () => {
     }
   });
 
-  it('404 for an unknown workspace presenting its (derivable) secret', async () => {
-    const res = await post(randomUUID(), { events: [] });
-    expect(res.status).toBe(404);
-    expect((await post('not-a-uuid', { events: [] })).status).toBe(404);
+  it('401 for an unknown workspace, alike to a wrong secret (ids cannot be probed)', async () => {
+    for (const id of [randomUUID(), 'not-a-uuid']) {
+      const res = await post(id, { events: [] }, { secret: secrets[wsA] });
+      expect(res.status).toBe(401);
+      expect((await res.json()).error).toEqual({ code: 'UNAUTHORIZED', messageKey: 'webhookSecret', params: {} });
+    }
   });
 
   it('400 on garbage JSON, a wrong shape, a shape that is not the named provider, or an unknown provider', async () => {
@@ -217,7 +223,7 @@ describe('route handler', () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       const json = await res.json();
       expect(json.error.code).toBe('VALIDATION');
-      expect(json.error.message).toBeTruthy();
+      expect(json.error.messageKey).toMatch(/^(bodyNotJson|webhookPayload|webhookProvider)$/);
     }
   });
 

@@ -5,3 +5,4 @@ export * from './audit';
 export * from './contacts';
 export * from './campaigns';
 export * from './jobs';
+export * from './webhooks';

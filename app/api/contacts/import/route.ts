@@ -2,7 +2,9 @@ import { NextResponse } from 'next/server';
 import { importContacts } from '@/lib/contacts/import';
 import { IMPORT_LIMITS, type ContactImport } from '@/lib/db/schema';
 import { importRequestSchema } from '@/lib/db/schema/contacts/validation';
-import { assertSameOrigin, jsonError, routeError, routeWorkspaceCtx } from '@/lib/http/route-context';
+import { declaredTooLarge } from '@/lib/http/body';
+import { HttpError } from '@/lib/http/route-context';
+import { withWorkspaceRoute } from '@/lib/http/workspace-route';
 
 function parseJson(raw: string | null): unknown {
   if (raw === null) return undefined;
@@ -24,35 +26,29 @@ const serializeImport = (row: ContactImport) => ({
  * The body is handed to the import verb as a stream, never buffered here; the verb caps its size.
  * Answers the finished import: 200 when completed, 422 when the file failed (see `error`).
  */
-export async function POST(request: Request) {
-  try {
-    assertSameOrigin(request);
-    const ctx = await routeWorkspaceCtx(request, 'member');
-    // A custom content type also keeps cross-site forms out: they cannot send text/csv.
-    if (request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() !== 'text/csv') {
-      return jsonError(415, { code: 'VALIDATION', messageKey: 'unsupportedUpload' });
-    }
-    const declared = Number(request.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > IMPORT_LIMITS.maxFileBytes) {
-      return jsonError(413, { code: 'VALIDATION', messageKey: 'uploadTooLarge' });
-    }
-    const params = new URL(request.url).searchParams;
-    const parsed = importRequestSchema.safeParse({
-      fileName: params.get('fileName') ?? undefined,
-      mapping: parseJson(params.get('mapping')),
-      listId: params.get('listId') || null,
-    });
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-      return jsonError(400, { code: 'VALIDATION', messageKey: 'validation', issues });
-    }
-    if (!request.body) return jsonError(400, { code: 'VALIDATION', messageKey: 'unsupportedUpload' });
-    const done = await importContacts({ ctx, input: { ...parsed.data, source: request.body } });
-    return NextResponse.json(
-      { import: serializeImport(done) },
-      { status: done.status === 'failed' ? 422 : 200, headers: { 'Cache-Control': 'no-store' } },
-    );
-  } catch (e) {
-    return routeError(e, 'contacts.import');
+export const POST = withWorkspaceRoute('member', async ({ request, ctx }) => {
+  // A custom content type also keeps cross-site forms out: they cannot send text/csv.
+  if (request.headers.get('content-type')?.split(';')[0].trim().toLowerCase() !== 'text/csv') {
+    throw new HttpError(415, 'VALIDATION', 'unsupportedUpload');
   }
-}
+  // The body itself streams into the verb, which caps what it reads; a declared size is refused now.
+  if (declaredTooLarge(request.headers.get('content-length'), IMPORT_LIMITS.maxFileBytes)) {
+    throw new HttpError(413, 'VALIDATION', 'uploadTooLarge');
+  }
+  const params = new URL(request.url).searchParams;
+  const parsed = importRequestSchema.safeParse({
+    fileName: params.get('fileName') ?? undefined,
+    mapping: parseJson(params.get('mapping')),
+    listId: params.get('listId') || null,
+  });
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+    throw new HttpError(400, 'VALIDATION', 'validation', {}, { issues });
+  }
+  if (!request.body) throw new HttpError(400, 'VALIDATION', 'unsupportedUpload');
+  const done = await importContacts({ ctx, input: { ...parsed.data, source: request.body } });
+  return NextResponse.json(
+    { import: serializeImport(done) },
+    { status: done.status === 'failed' ? 422 : 200, headers: { 'Cache-Control': 'no-store' } },
+  );
+});

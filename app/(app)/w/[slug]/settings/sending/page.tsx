@@ -27,7 +27,7 @@ export default async function SendingSettingsPage({ params }: SlugParams) {
           hasPassword: s?.hasPassword ?? false,
         }}
       />
-      <WebhookInfo workspaceId={workspace.id} />
+      <WebhookInfo ctx={ctx} />
     </>
   );
 }
