@@ -1,3 +1,4 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import en from './messages/en.json';
 import nl from './messages/nl.json';
@@ -11,7 +12,20 @@ function flatten(obj: object, prefix = ''): Record<string, string> {
     return acc;
   }, {});
 }
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)(?=[,}])/g)].map((m) => m[1]).sort();
+/** The argument names of an ICU message (select/plural branch texts are not arguments). */
+function argumentNames(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const el of elements) {
+    if (el.type === TYPE.literal || el.type === TYPE.pound) continue;
+    if (el.type === TYPE.tag) {
+      argumentNames(el.children, into);
+      continue;
+    }
+    into.add(el.value);
+    if (el.type === TYPE.select || el.type === TYPE.plural) for (const o of Object.values(el.options)) argumentNames(o.value, into);
+  }
+  return into;
+}
+const placeholders = (s: string) => [...argumentNames(parse(s, { ignoreTag: true }))].sort();
 
 describe('translations', () => {
   const fEn = flatten(en);
