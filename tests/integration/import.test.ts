@@ -53,7 +53,7 @@ describe('a 100,000-row import', () => {
     }
   }
 
-  it('stages in batches, merges once, and counts inserted, updated, rejected and duplicate rows', { timeout: 240_000 }, async () => {
+  it('stages in batches, merges once, and counts inserted, updated, rejected and duplicate rows', async () => {
     const ctx = await freshCtx('Bulk');
     for (const n of [1, 2, 3]) await createContact({ ctx, input: { email: `user${n}@bulk.test`, lastName: 'Keep' } });
     await db()
@@ -231,7 +231,7 @@ describe('a failed import changes no contact and leaves no staging rows', () => 
     expect(await stagingRows(importId)).toBe(0);
   }
 
-  it('an unclosed quote on line 50,001 fails the file after 50,000 lines were staged', { timeout: 120_000 }, async () => {
+  it('an unclosed quote on line 50,001 fails the file after 50,000 lines were staged', async () => {
     const ctx = await freshCtx();
     await createContact({ ctx, input: { email: 'user10@big.test', firstName: 'Original' } });
     const before = await snapshotContacts(db(), ctx.workspaceId);
