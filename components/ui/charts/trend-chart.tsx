@@ -46,7 +46,7 @@ export function TrendChart({
           <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
             <XAxis dataKey={xKey} tick={{ fontSize: 12, fill: '#71717a' }} />
-            <YAxis tick={{ fontSize: 12, fill: '#71717a' }} tickFormatter={(v) => fmt(v)} width={56} />
+            <YAxis allowDecimals={decimals > 0} tick={{ fontSize: 12, fill: '#71717a' }} tickFormatter={(v) => fmt(v)} width={56} />
             <Tooltip formatter={(v) => fmt(v)} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {series.map((s) => (
