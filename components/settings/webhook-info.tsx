@@ -3,7 +3,7 @@ import { Card } from '@/components/ui/card';
 import { baseUrl } from '@/lib/http/base-url';
 import { webhookSecret } from '@/lib/webhooks/secret';
 
-const code = 'block w-full overflow-x-auto whitespace-nowrap rounded-lg bg-zinc-50 px-3 py-2 font-mono text-xs text-zinc-900 ring-1 ring-inset ring-zinc-200';
+const code = 'block w-full break-all rounded-lg bg-zinc-50 px-3 py-2 font-mono text-xs text-zinc-900 ring-1 ring-inset ring-zinc-200';
 
 /** Admin-only (the page checks the role): where an ESP posts bounces and complaints, and its secret. */
 export async function WebhookInfo({ workspaceId }: { workspaceId: string }) {
