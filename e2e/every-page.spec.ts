@@ -23,7 +23,8 @@ const shots = process.env.PULSE_SHOTS;
 async function settle(page: Page, url: string) {
   await page.goto(url);
   await expect(page.locator('h1').first()).toBeVisible();
-  await page.waitForLoadState('networkidle');
+  // Not 'networkidle': the editor's live preview and counts keep the network busy.
+  await page.waitForLoadState('load');
 }
 
 async function expectNoSidewaysScroll(page: Page, soft = false) {

@@ -11,5 +11,6 @@ export async function expectNoSeriousA11yViolations(page: Page, where = page.url
   const serious = violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  if (serious.length) console.log(`axe on ${where}:\n  ${serious.join('\n  ')}`);
   (soft ? expect.soft : expect)(serious, `axe on ${where}`).toEqual([]);
 }

@@ -58,5 +58,6 @@ export async function expectNoForeignStrings(page: Page, locale: Locale, foreign
   const check = soft ? expect.soft : expect;
   await check(page.locator('html')).toHaveAttribute('lang', locale);
   const leaks = [...new Set((await visibleStrings(page)).filter((s) => foreign.has(s)))];
+  if (leaks.length) console.log(`${locale} ${page.url()} shows: ${leaks.join(' | ')}`);
   check(leaks, `${locale} page ${page.url()} shows strings of the other language`).toEqual([]);
 }
