@@ -23,12 +23,13 @@ const shots = process.env.PULSE_SHOTS;
 async function settle(page: Page, url: string) {
   await page.goto(url);
   await expect(page.locator('h1').first()).toBeVisible();
-  await page.waitForLoadState('networkidle');
+  // Not 'networkidle': the editor's live preview and counts keep the network busy.
+  await page.waitForLoadState('load');
 }
 
-async function expectNoSidewaysScroll(page: Page) {
+async function expectNoSidewaysScroll(page: Page, soft = false) {
   const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(scroll, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(client);
+  (soft ? expect.soft : expect)(scroll, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(client);
 }
 
 test('every page passes axe, speaks one language and fits at 1440 and 390 px', async ({ page, browser, baseURL }) => {
@@ -111,9 +112,10 @@ test('every page passes axe, speaks one language and fits at 1440 and 390 px', a
         for (const [p, url] of [...pages.map((u) => [page, u] as const), ...publicPages.map((u) => [anonPage, u] as const)]) {
           await p.setViewportSize({ width: size.width, height: size.height });
           await settle(p, url);
-          await expectNoSidewaysScroll(p);
-          await expectNoForeignStrings(p, locale, foreign);
-          await expectNoSeriousA11yViolations(p, `${url} (${locale}, ${size.width} px)`);
+          // Soft: one run lists every page that fails, not only the first.
+          await expectNoSidewaysScroll(p, true);
+          await expectNoForeignStrings(p, locale, foreign, true);
+          await expectNoSeriousA11yViolations(p, `${url} (${locale}, ${size.width} px)`, true);
           if (shots) {
             const name = `${locale}-${size.width}-${url.replace(/^\/w\/[^/]+/, '').replace(/[^a-z0-9]+/gi, '_') || 'root'}.png`;
             await p.screenshot({ path: path.join(shots, name), fullPage: true });

@@ -5,7 +5,7 @@ import { getWebhookSecret } from '@/lib/webhooks/secret';
 import type { WorkspaceCtx } from '@/lib/workspaces/context';
 import { RotateWebhookSecret } from './rotate-webhook-secret';
 
-const code = 'block w-full overflow-x-auto whitespace-nowrap rounded-lg bg-zinc-50 px-3 py-2 font-mono text-xs text-zinc-900 ring-1 ring-inset ring-zinc-200';
+const code = 'block w-full break-all rounded-lg bg-zinc-50 px-3 py-2 font-mono text-xs text-zinc-900 ring-1 ring-inset ring-zinc-200';
 
 /** Admin-only (getWebhookSecret checks the role): where an ESP posts bounces and complaints, and its secret. */
 export async function WebhookInfo({ ctx }: { ctx: WorkspaceCtx }) {
