@@ -123,3 +123,32 @@ test.describe('managing contacts', () => {
     await expect(page.getByRole('main')).not.toContainText(name);
   });
 });
+
+test.describe('managing contacts on a phone, in Dutch', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test.setTimeout(120_000);
+
+  test('the add form, the selection and the confirmation fit the screen', async ({ page, context, baseURL }) => {
+    const owner = await signUp(page, { prefix: 'phone' });
+    await context.addCookies([{ name: 'pulse-locale', value: 'nl', url: baseURL! }]);
+    const tag = uniqueSuffix();
+    await page.goto(`/w/${owner.slug}/contacts/new`);
+    const form = page.getByRole('form', { name: 'Contact toevoegen' });
+    await form.getByLabel('E-mail').fill(`telefoon-${tag}@example.com`);
+    await form.getByRole('button', { name: 'Contact toevoegen' }).click();
+    await expect(page).toHaveURL(new RegExp(`/w/${owner.slug}/contacts/[0-9a-f-]{36}$`));
+
+    await page.goto(`/w/${owner.slug}/contacts`);
+    await page.getByLabel(`telefoon-${tag}@example.com selecteren`).check();
+    await expect(page.getByTestId('selected-count')).toHaveText('1 contact geselecteerd');
+    await page.getByTestId('bulk-delete').click();
+    const dialog = page.getByRole('dialog', { name: '1 contact verwijderen?' });
+    await expect(dialog).toBeVisible();
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await dialog.getByRole('button', { name: '1 contact verwijderen' }).click();
+    await expect(page.getByRole('heading', { name: 'Nog geen contacten' })).toBeVisible();
+  });
+});
