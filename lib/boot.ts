@@ -21,7 +21,9 @@ async function boot(): Promise<void> {
   const where = handle.target.kind === 'pglite' ? `embedded PGlite (${handle.target.dataDir})` : 'Postgres (DATABASE_URL)';
   console.info(`[pulse] database ready: ${where}`);
   if (isDemoMode()) {
+    const started = Date.now();
     const created = await seedDemo(handle.db);
-    console.info(`[pulse] demo workspace ${created ? 'created' : 'ready'} — sign in with ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+    const took = created ? ` with a year of history in ${((Date.now() - started) / 1000).toFixed(1)} s` : '';
+    console.info(`[pulse] demo workspace ${created ? 'created' : 'ready'}${took} — sign in with ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
   }
 }

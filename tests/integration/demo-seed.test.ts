@@ -22,7 +22,8 @@ import { ctxFor } from './support/factories';
  * dashboard, list health in every tier, a decided A/B test, lists and segments. Two fresh
  * databases are seeded: the same story twice (deterministic), and a second run is a no-op.
  */
-const SEED_TIMEOUT = 240_000;
+// Generous: a seed takes ~15 s alone, several times that on a machine shared by many builds.
+const SEED_TIMEOUT = 600_000;
 let first: DbHandle;
 let second: DbHandle | undefined;
 let ctx: WorkspaceCtx;
