@@ -43,6 +43,8 @@ export function Table({
             ? '[&_tr>:first-child]:pl-5 [&_tr>:last-child]:pr-5 sm:[&_tr>:first-child]:pl-6 sm:[&_tr>:last-child]:pr-6'
             : '[&_tr>:first-child]:pl-0 [&_tr>:last-child]:pr-0',
           layout === 'stack' && STACK,
+          // Stacked, every cell starts where the row's name does.
+          layout === 'stack' && (flush ? 'max-sm:[&_td]:px-5' : 'max-sm:[&_td]:px-0'),
         )}
       >
         <caption className="sr-only">{label}</caption>
