@@ -5,6 +5,8 @@ import { e2eSql } from './support/db';
 import { alertWith, signUp, uniqueSuffix } from './support/flows';
 import { waitForMail } from './support/mail';
 import { E2E_PORTS } from './support/ports';
+import { expectNoSeriousA11yViolations } from './support/a11y';
+import { expectNoForeignStrings, foreignStrings } from './support/locale-leaks';
 
 test.setTimeout(240_000);
 
@@ -139,6 +141,8 @@ test('send with confirmation, one status everywhere, and a report that explains 
     await expect(recipients.getByRole('row').filter({ hasText: ada })).toContainText('opened (inferred from click)');
     await expect(recipients.getByRole('row').filter({ hasText: bob })).not.toContainText('inferred');
     await noSideScroll(page);
+    await expectNoSeriousA11yViolations(page, 'report 1440 en');
+    await expectNoForeignStrings(page, 'en', foreignStrings('en'));
     await shoot(page, 'report-1440-en');
 
     await page.setViewportSize({ width: 390, height: 844 });
@@ -155,6 +159,8 @@ test('send with confirmation, one status everywhere, and a report that explains 
     await expect(page.getByTestId('small-sample')).toContainText('Gebaseerd op 2 afgeleverde mails');
     await expect(page.getByTestId('recipients-table').getByRole('row').filter({ hasText: ada })).toContainText('geopend (afgeleid uit klik)');
     await noSideScroll(page);
+    await expectNoSeriousA11yViolations(page, 'report 390 nl');
+    await expectNoForeignStrings(page, 'nl', foreignStrings('nl'));
     await shoot(page, 'report-390-nl');
     await page.setViewportSize({ width: 1440, height: 1000 });
     await page.reload();
