@@ -7,6 +7,7 @@ import { ensureBooted } from '../lib/boot';
 import { getDb } from '../lib/db/client';
 import { startWorker } from '../lib/jobs/worker';
 import { handleTracking } from '../lib/tracking/http';
+import { loggableError } from '../lib/log/safe-error';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT || 3000);
@@ -35,6 +36,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error('[pulse] server failed to start:', error);
+  console.error('[pulse] server failed to start:', loggableError(error));
   process.exit(1);
 });

@@ -4,6 +4,7 @@
 import { ensureBooted } from '../lib/boot';
 import { getDbHandle } from '../lib/db/client';
 import { startWorker } from '../lib/jobs/worker';
+import { loggableError } from '../lib/log/safe-error';
 
 async function main() {
   if (!process.env.DATABASE_URL) {
@@ -35,6 +36,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error('[pulse worker] failed:', error);
+  console.error('[pulse worker] failed:', loggableError(error));
   process.exit(1);
 });

@@ -68,7 +68,7 @@ export async function importContacts({ ctx, input }: { ctx: WorkspaceCtx; input:
     try {
       failed = await failImport(ctx, started.id, error, progress);
     } catch (cleanup) {
-      console.error(`[import ${started.id}] request ${ctx.requestId}: could not record the failure`, cleanup);
+      console.error(`[import ${started.id}] request ${ctx.requestId}: could not record the failure`, loggableError(cleanup));
       throw e;
     }
     if (e instanceof ImportFailure) return failed;

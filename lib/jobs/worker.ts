@@ -12,6 +12,7 @@ import { enqueueDueCampaigns } from './duties';
 import { defaultHandlers, type JobHandler } from './handlers';
 import { claimJobs, completeJob, failJob, releaseJob, rescheduleJob } from './queue';
 import { sleep, Throttle } from './pacing';
+import { loggableError } from '@/lib/log/safe-error';
 
 export interface WorkerOptions {
   db: Db;
@@ -72,7 +73,7 @@ export function startWorker(opts: WorkerOptions): Worker {
       try {
         busy = await body();
       } catch (error) {
-        log.error(`[pulse worker ${id}] ${name} failed:`, error);
+        log.error(`[pulse worker ${id}] ${name} failed:`, loggableError(error));
         await sleep(Math.max(idleMs, 1000), signal);
         continue;
       }
@@ -89,7 +90,7 @@ export function startWorker(opts: WorkerOptions): Worker {
       else await completeJob(db, job);
     } catch (error) {
       const outcome = await failJob(db, job, error);
-      log.error(`[pulse worker ${id}] job ${job.id} ${job.kind} failed (${outcome}):`, error);
+      log.error(`[pulse worker ${id}] job ${job.id} ${job.kind} failed (${outcome}):`, loggableError(error));
     }
   };
 
@@ -136,7 +137,7 @@ export function startWorker(opts: WorkerOptions): Worker {
         } catch (error) {
           // One broken campaign (e.g. undecryptable SMTP password) must not starve the others.
           pausedUntil.set(campaignId, Date.now() + cfg.retryMs);
-          log.error(`[pulse worker ${id}] delivery of campaign ${campaignId} failed; retrying in ${cfg.retryMs / 1000}s:`, error);
+          log.error(`[pulse worker ${id}] delivery of campaign ${campaignId} failed; retrying in ${cfg.retryMs / 1000}s:`, loggableError(error));
           continue;
         }
         if (r.unreachable) {
