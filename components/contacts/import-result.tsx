@@ -97,7 +97,7 @@ function RowTable({ title, help, testId, rows, truncated }: { title: string; hel
                 {r.field ?? '—'}
               </TableCell>
               <TableCell label={t('contacts.import.value')} className="max-w-xs max-sm:max-w-none">
-                <span className="block truncate font-mono text-xs" title={r.value}>
+                <span className="block truncate font-mono text-xs leading-5 max-sm:whitespace-normal max-sm:break-all" title={r.value}>
                   {r.value ?? '—'}
                 </span>
               </TableCell>
