@@ -5,6 +5,7 @@ import type { FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/field';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from '@/components/ui/table';
 import type { CsvHead } from './csv-head';
 import { chooseTarget, COLUMN_TARGETS, type ColumnChoice, type ColumnTarget, type MappingErrors } from './import-mapping';
 import { translateMessage } from '@/lib/i18n/message-key';
@@ -45,68 +46,66 @@ export function ImportMappingForm({ file, head, columns, onColumns, lists, listI
       </p>
       {errors?.email ? <Alert tone="error">{translate(errors.email)}</Alert> : null}
       {errors?.attributes ? <Alert tone="error">{translate(errors.attributes)}</Alert> : null}
-      <div className="-mx-5 overflow-x-auto sm:-mx-6">
-        <table className="min-w-full text-sm">
-          <thead className="text-left text-xs uppercase tracking-wide text-zinc-500">
-            <tr>
-              <th scope="col" className="px-5 py-2 font-medium sm:px-6">{t('contacts.import.column')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('contacts.import.example')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('contacts.import.importAs')}</th>
-              <th scope="col" className="px-5 py-2 font-medium sm:px-6">{t('contacts.import.attributeName')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {columns.map((c) => {
-              const keyError = errors?.keys[c.index];
-              const examples = head.samples.map((r) => r[c.index] ?? '').filter(Boolean).slice(0, 3);
-              return (
-                <tr key={c.index} className="border-t border-zinc-100 align-top" data-testid={`mapping-${c.header}`}>
-                  <th scope="row" className="px-5 py-3 text-left font-medium text-zinc-900 sm:px-6">
-                    {name(c)}
-                    {c.problem ? <p className="mt-1 text-xs font-normal text-amber-800">{t(`contacts.import.problems.${c.problem}`)}</p> : null}
-                  </th>
-                  <td className="max-w-[14rem] px-3 py-3 text-zinc-600">
-                    <span className="block truncate" title={examples.join(' · ')}>
-                      {examples.length ? examples.join(' · ') : '—'}
-                    </span>
-                  </td>
-                  <td className="px-3 py-3">
-                    <select
-                      aria-label={t('contacts.import.importAsFor', { column: name(c) })}
-                      value={c.target}
-                      disabled={Boolean(c.problem)}
-                      onChange={(e) => onColumns(chooseTarget(columns, c.index, e.target.value as ColumnTarget))}
-                      className={control}
-                    >
-                      {COLUMN_TARGETS.map((target) => (
-                        <option key={target} value={target}>
-                          {t(`contacts.import.targets.${target}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td className="px-5 py-3 sm:px-6">
-                    {c.target === 'attribute' ? (
-                      <>
-                        <input
-                          aria-label={t('contacts.import.attributeNameFor', { column: name(c) })}
-                          aria-invalid={keyError ? true : undefined}
-                          value={c.attributeKey}
-                          onChange={(e) => onColumns(columns.map((x) => (x.index === c.index ? { ...x, attributeKey: e.target.value } : x)))}
-                          className={`${control} w-full pr-2 aria-[invalid=true]:ring-red-500`}
-                        />
-                        {keyError ? <p className="mt-1 text-sm text-red-700">{translate(keyError)}</p> : null}
-                      </>
-                    ) : (
-                      <span className="text-zinc-400">—</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <Table label={t('contacts.import.mappingCaption')} layout="stack" flush>
+        <TableHeader>
+          <TableRow>
+            <TableHead>{t('contacts.import.column')}</TableHead>
+            <TableHead>{t('contacts.import.example')}</TableHead>
+            <TableHead>{t('contacts.import.importAs')}</TableHead>
+            <TableHead>{t('contacts.import.attributeName')}</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {columns.map((c) => {
+            const keyError = errors?.keys[c.index];
+            const examples = head.samples.map((r) => r[c.index] ?? '').filter(Boolean).slice(0, 3);
+            return (
+              <TableRow key={c.index} data-testid={`mapping-${c.header}`}>
+                <TableRowHeader className="break-words">
+                  {name(c)}
+                  {c.problem ? <p className="mt-1 text-xs font-normal text-amber-800">{t(`contacts.import.problems.${c.problem}`)}</p> : null}
+                </TableRowHeader>
+                <TableCell label={t('contacts.import.example')} className="max-w-[14rem] text-zinc-600 max-sm:max-w-none">
+                  <span className="block truncate" title={examples.join(' · ')}>
+                    {examples.length ? examples.join(' · ') : '—'}
+                  </span>
+                </TableCell>
+                <TableCell label={t('contacts.import.importAs')}>
+                  <select
+                    aria-label={t('contacts.import.importAsFor', { column: name(c) })}
+                    value={c.target}
+                    disabled={Boolean(c.problem)}
+                    onChange={(e) => onColumns(chooseTarget(columns, c.index, e.target.value as ColumnTarget))}
+                    className={`${control} max-w-full`}
+                  >
+                    {COLUMN_TARGETS.map((target) => (
+                      <option key={target} value={target}>
+                        {t(`contacts.import.targets.${target}`)}
+                      </option>
+                    ))}
+                  </select>
+                </TableCell>
+                <TableCell label={t('contacts.import.attributeName')}>
+                  {c.target === 'attribute' ? (
+                    <>
+                      <input
+                        aria-label={t('contacts.import.attributeNameFor', { column: name(c) })}
+                        aria-invalid={keyError ? true : undefined}
+                        value={c.attributeKey}
+                        onChange={(e) => onColumns(columns.map((x) => (x.index === c.index ? { ...x, attributeKey: e.target.value } : x)))}
+                        className={`${control} w-full pr-2 aria-[invalid=true]:ring-red-500`}
+                      />
+                      {keyError ? <p className="mt-1 text-sm text-red-700">{translate(keyError)}</p> : null}
+                    </>
+                  ) : (
+                    <span className="text-zinc-400">—</span>
+                  )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
       <SelectField
         label={t('contacts.import.targetList')}
         hint={t('contacts.import.targetListHint')}

@@ -1,5 +1,6 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { ImportReject } from '@/lib/db/schema/contacts/constants';
 import type { ImportView } from './import-types';
 import { translateMessage } from '@/lib/i18n/message-key';
@@ -70,31 +71,41 @@ function RowTable({ title, help, testId, rows, truncated }: { title: string; hel
       <h3 className="text-sm font-semibold text-zinc-900">{title}</h3>
       {help ? <p className="mt-1 text-sm text-zinc-600">{help}</p> : null}
       {truncated ? <p className="mt-1 text-sm text-zinc-600">{truncated}</p> : null}
-      <div className="mt-2 max-h-96 overflow-auto rounded-lg ring-1 ring-zinc-200" tabIndex={0} role="region" aria-label={title}>
-        <table className="min-w-full text-sm" data-testid={testId}>
-          <caption className="sr-only">{title}</caption>
-          <thead className="sticky top-0 bg-white text-left text-xs uppercase tracking-wide text-zinc-500">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">{t('contacts.import.line')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('contacts.import.field')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('contacts.import.value')}</th>
-              <th scope="col" className="px-3 py-2 font-medium">{t('contacts.import.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={`${r.line}-${i}`} className="border-t border-zinc-100">
-                <td className="px-3 py-2 tabular-nums">{r.line}</td>
-                <td className="px-3 py-2 text-zinc-700">{r.field ?? '—'}</td>
-                <td className="max-w-xs truncate px-3 py-2 font-mono text-xs text-zinc-700" title={r.value}>
+      {/* A long list scrolls inside its own region; on wider screens its header stays in view. */}
+      <Table
+        label={title}
+        layout="stack"
+        flush
+        className="mt-2 max-h-96 overflow-y-auto border-y border-zinc-100 sm:[&_thead]:sticky sm:[&_thead]:top-0 sm:[&_thead]:bg-white"
+        data-testid={testId}
+      >
+        <TableHeader>
+          <TableRow>
+            <TableHead>{t('contacts.import.line')}</TableHead>
+            <TableHead>{t('contacts.import.field')}</TableHead>
+            <TableHead>{t('contacts.import.value')}</TableHead>
+            <TableHead>{t('contacts.import.reason')}</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((r, i) => (
+            <TableRow key={`${r.line}-${i}`}>
+              <TableCell label={t('contacts.import.line')} className="tabular-nums">
+                {r.line}
+              </TableCell>
+              <TableCell label={t('contacts.import.field')} className="break-words">
+                {r.field ?? '—'}
+              </TableCell>
+              <TableCell label={t('contacts.import.value')} className="max-w-xs max-sm:max-w-none">
+                <span className="block truncate font-mono text-xs leading-5 max-sm:whitespace-normal max-sm:break-all" title={r.value}>
                   {r.value ?? '—'}
-                </td>
-                <td className="px-3 py-2 text-zinc-700">{translateMessage(t, r.reason)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                </span>
+              </TableCell>
+              <TableCell label={t('contacts.import.reason')}>{translateMessage(t, r.reason)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
     </div>
   );
 }
