@@ -1,4 +1,5 @@
-import { Activity } from 'lucide-react';
+import { Activity, KeyRound } from 'lucide-react';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { LocaleSwitcher } from '@/components/auth/locale-switcher';
@@ -34,6 +35,13 @@ export async function AppShell({ slug, role, isDemo, user, workspaces, children 
           </p>
         </div>
         <LocaleSwitcher signedIn userChoice={user.locale} />
+        <Link
+          href={`/w/${slug}/account`}
+          className="flex items-center gap-2 rounded-lg px-2 py-2 font-medium text-zinc-700 hover:bg-zinc-100"
+        >
+          <KeyRound aria-hidden className="size-4" />
+          {t('nav.yourAccount')}
+        </Link>
         <SignOutButton className="w-full justify-start px-2" />
       </div>
     </div>
