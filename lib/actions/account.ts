@@ -1,6 +1,5 @@
 'use server';
 
-import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { signIn } from '@/lib/auth';
 import { changePassword } from '@/lib/auth/change-password';
@@ -8,6 +7,9 @@ import { changePasswordKey, takeAttempt, releaseAttempt } from '@/lib/auth/throt
 import { changePasswordSchema } from '@/lib/db/schema/auth/validation';
 import { AppError } from '@/lib/errors';
 import { authedAction } from './safe-action';
+
+/** Auth.js errors carry a `type` (CredentialsSignin, …); checked structurally so tests need not load next-auth. */
+const isAuthError = (e: unknown) => e instanceof Error && typeof (e as { type?: unknown }).type === 'string';
 
 /**
  * A new password for the signed-in user. Wrong current passwords are throttled like sign-in
@@ -29,7 +31,7 @@ export const changePasswordAction = authedAction
     } catch (e) {
       // The password is changed and every session has ended; if this device cannot be signed in
       // again (sign-in throttle), the user signs in by hand rather than seeing a false failure.
-      if (e instanceof AuthError) redirect('/sign-in');
+      if (isAuthError(e)) redirect('/sign-in');
       throw e;
     }
     return { changed: true };
