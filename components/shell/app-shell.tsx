@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { LocaleSwitcher } from '@/components/auth/locale-switcher';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { buttonClass } from '@/components/ui/button';
 import type { Role } from '@/lib/db/schema';
 import { MobileNav } from './mobile-nav';
 import { NavLinks } from './nav-links';
@@ -37,7 +38,7 @@ export async function AppShell({ slug, role, isDemo, user, workspaces, children 
         <LocaleSwitcher signedIn userChoice={user.locale} />
         <Link
           href={`/w/${slug}/account`}
-          className="flex items-center gap-2 rounded-lg px-2 py-2 font-medium text-zinc-700 hover:bg-zinc-100"
+          className={buttonClass('ghost', 'w-full justify-start px-2')}
         >
           <KeyRound aria-hidden className="size-4" />
           {t('nav.yourAccount')}
