@@ -1,8 +1,10 @@
-import { Activity } from 'lucide-react';
+import { Activity, KeyRound } from 'lucide-react';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { LocaleSwitcher } from '@/components/auth/locale-switcher';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { buttonClass } from '@/components/ui/button';
 import type { Role } from '@/lib/db/schema';
 import { MobileNav } from './mobile-nav';
 import { NavLinks } from './nav-links';
@@ -34,6 +36,13 @@ export async function AppShell({ slug, role, isDemo, user, workspaces, children 
           </p>
         </div>
         <LocaleSwitcher signedIn userChoice={user.locale} />
+        <Link
+          href={`/w/${slug}/account`}
+          className={buttonClass('ghost', 'w-full justify-start px-2')}
+        >
+          <KeyRound aria-hidden className="size-4" />
+          {t('nav.yourAccount')}
+        </Link>
         <SignOutButton className="w-full justify-start px-2" />
       </div>
     </div>

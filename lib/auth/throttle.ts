@@ -29,6 +29,11 @@ export function signInKeys(email: string, client: { ip: string | null; deviceId:
   return keys;
 }
 
+/** Wrong current passwords on "change password": 5 per user per window, like one sign-in pair. */
+export function changePasswordKey(userId: string): ThrottleKey {
+  return { key: `pwchange:${userId}`, limit: MAX_ATTEMPTS_PER_PAIR };
+}
+
 /**
  * Takes one attempt from every bucket in a single statement per bucket (insert … on conflict do
  * update … returning), so concurrent callers each see a distinct count and at most `limit` get
