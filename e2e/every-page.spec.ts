@@ -84,6 +84,8 @@ test('every page passes axe, speaks one language and fits at 1440 and 390 px', a
     editUrl,
     `${w}/contacts`,
     contactUrl,
+    `${w}/contacts/new`,
+    `${contactUrl}/edit`,
     `${w}/contacts/import`,
     `${w}/contacts/segments`,
     `${w}/surveys`,
@@ -97,6 +99,7 @@ test('every page passes axe, speaks one language and fits at 1440 and 390 px', a
     `${w}/settings/outbox`,
     mailUrl,
     `${w}/settings/danger`,
+    `${w}/account`,
     '/onboarding',
   ];
   const publicPages = ['/sign-in', '/sign-up'];
