@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AutoRefresh } from '@/components/campaigns/report/auto-refresh';
 import { MachineToggle } from '@/components/campaigns/report/machine-toggle';
@@ -14,11 +13,10 @@ import { PageHeader } from '@/components/ui/page-header';
 import { campaignStatus, isEditable } from '@/lib/campaigns/status';
 import { getListInWorkspace, getSegmentInWorkspace } from '@/lib/contacts/guards';
 import type { CampaignAudience } from '@/lib/db/schema';
-import { AppError } from '@/lib/errors';
 import { getCampaignReport } from '@/lib/reports/campaign';
 import { RECIPIENT_FILTERS, type RecipientFilter } from '@/lib/reports/recipients';
 import { hasRole, type WorkspaceCtx } from '@/lib/workspaces/context';
-import { getPageContext } from '@/lib/workspaces/page-context';
+import { getPageContext, orNotFound } from '@/lib/workspaces/page-context';
 
 /** "All subscribed contacts", or the list's or segment's name (it may since have been deleted). */
 async function audienceLabel(ctx: WorkspaceCtx, audience: CampaignAudience, t: Awaited<ReturnType<typeof getTranslations<'campaigns'>>>) {
@@ -43,10 +41,7 @@ export default async function CampaignReportPage({
   const includeMachine = sp.machine === '1';
   const who: RecipientFilter = (RECIPIENT_FILTERS as readonly string[]).includes(sp.who ?? '') ? (sp.who as RecipientFilter) : 'opened';
   const { ctx, role, workspace } = await getPageContext(slug);
-  const report = await getCampaignReport(ctx, id, { includeMachine }).catch((e) => {
-    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  });
+  const report = await orNotFound(getCampaignReport(ctx, id, { includeMachine }));
   const t = await getTranslations('campaigns');
   const c = report.campaign;
   const ab = c.abTest;

@@ -13,21 +13,17 @@ import { PageHeader } from '@/components/ui/page-header';
 import { contactLists, contactTimeline } from '@/lib/contacts/detail';
 import { listLists } from '@/lib/contacts/lists';
 import { getContact } from '@/lib/contacts/query';
-import { AppError } from '@/lib/errors';
 import { contactInactivityTier, lastEngagement } from '@/lib/metrics/inactivity';
 import { uuid } from '@/lib/validation/fields';
 import { hasRole } from '@/lib/workspaces/context';
-import { getPageContext } from '@/lib/workspaces/page-context';
+import { getPageContext, orNotFound } from '@/lib/workspaces/page-context';
 
 /** Fetch-or-throw: a malformed id, another workspace's contact and a deleted one are the same 404. */
 export default async function ContactPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const { workspace, role, ctx } = await getPageContext(slug);
   if (!uuid.safeParse(id).success) notFound();
-  const contact = await getContact({ ctx, input: { contactId: id } }).catch((e) => {
-    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  });
+  const contact = await orNotFound(getContact({ ctx, input: { contactId: id } }));
   const [onLists, allLists, timeline] = await Promise.all([contactLists(ctx, contact.id), listLists(ctx), contactTimeline(ctx, contact)]);
   const t = await getTranslations('contacts');
   const canEdit = hasRole(role, 'member');

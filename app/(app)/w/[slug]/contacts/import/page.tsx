@@ -9,10 +9,9 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getImport, listImports } from '@/lib/contacts/imports';
 import { listLists } from '@/lib/contacts/lists';
-import { AppError } from '@/lib/errors';
 import { uuid } from '@/lib/validation/fields';
 import { hasRole } from '@/lib/workspaces/context';
-import { getPageContext } from '@/lib/workspaces/page-context';
+import { getPageContext, orNotFound } from '@/lib/workspaces/page-context';
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -28,10 +27,7 @@ export default async function ImportPage({ params, searchParams }: Props) {
   if (requested !== undefined) {
     const id = uuid.safeParse(requested);
     if (!id.success) notFound();
-    shown = await getImport({ ctx, input: { importId: id.data } }).catch((e) => {
-      if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
-      throw e;
-    });
+    shown = await orNotFound(getImport({ ctx, input: { importId: id.data } }));
   }
   const [history, lists] = await Promise.all([listImports(ctx), listLists(ctx)]);
   const canImport = hasRole(role, 'member');

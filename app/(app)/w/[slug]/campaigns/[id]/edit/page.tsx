@@ -1,4 +1,4 @@
-import { notFound, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { RefreshAt } from '@/components/campaigns/report/auto-refresh';
 import { CampaignEditor } from '@/components/campaigns/campaign-editor';
@@ -9,18 +9,14 @@ import { getCampaignInWorkspace } from '@/lib/campaigns/guards';
 import { suggestSendTime } from '@/lib/campaigns/send-time';
 import { campaignStatus } from '@/lib/campaigns/status';
 import { listLists } from '@/lib/contacts/lists';
-import { AppError } from '@/lib/errors';
 import { listSegments } from '@/lib/segments/manage';
 import { hasRole } from '@/lib/workspaces/context';
-import { getPageContext } from '@/lib/workspaces/page-context';
+import { getPageContext, orNotFound } from '@/lib/workspaces/page-context';
 
 export default async function EditCampaignPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const { ctx, workspace, role, user } = await getPageContext(slug);
-  const campaign = await getCampaignInWorkspace(ctx.db, ctx, id).catch((e) => {
-    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  });
+  const campaign = await orNotFound(getCampaignInWorkspace(ctx.db, ctx, id));
   const status = campaignStatus(campaign);
   // Once it is (about to be) sent, its page is the report, which follows the send live.
   if (status === 'sending' || status === 'sent') redirect(`/w/${slug}/campaigns/${id}`);

@@ -6,19 +6,15 @@ import { ReadOnlyContacts } from '@/components/contacts/read-only';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { getContact } from '@/lib/contacts/query';
-import { AppError } from '@/lib/errors';
 import { uuid } from '@/lib/validation/fields';
 import { hasRole } from '@/lib/workspaces/context';
-import { getPageContext } from '@/lib/workspaces/page-context';
+import { getPageContext, orNotFound } from '@/lib/workspaces/page-context';
 
 export default async function EditContactPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
   const { workspace, role, ctx } = await getPageContext(slug);
   if (!uuid.safeParse(id).success) notFound();
-  const contact = await getContact({ ctx, input: { contactId: id } }).catch((e) => {
-    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  });
+  const contact = await orNotFound(getContact({ ctx, input: { contactId: id } }));
   const t = await getTranslations('contacts');
   return (
     <>

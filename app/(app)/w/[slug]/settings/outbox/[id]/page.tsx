@@ -1,12 +1,10 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { NoAccess } from '@/components/settings/no-access';
 import { Card } from '@/components/ui/card';
-import { AppError } from '@/lib/errors';
 import { getOutboxMessage } from '@/lib/mail/outbox';
 import { hasRole } from '@/lib/workspaces/context';
-import { getPageContext } from '@/lib/workspaces/page-context';
+import { getPageContext, orNotFound } from '@/lib/workspaces/page-context';
 
 const MAIL_CSP = `<meta http-equiv="Content-Security-Policy" content="script-src 'none'; object-src 'none'; form-action 'none'">`;
 
@@ -15,10 +13,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
   const { role, ctx } = await getPageContext(slug);
   if (!hasRole(role, 'admin')) return <NoAccess />;
   const t = await getTranslations();
-  const message = await getOutboxMessage(ctx, id).catch((e) => {
-    if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
-    throw e;
-  });
+  const message = await orNotFound(getOutboxMessage(ctx, id));
   return (
     <Card
       title={message.subject}
