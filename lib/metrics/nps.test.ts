@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { csat, nps, npsCategory, npsFromScores, PASSIVE_MIN, PROMOTER_MIN } from './nps';
+import {
+  csat,
+  csatCategory,
+  csatFromHistogram,
+  histogramFromScores,
+  isValidScore,
+  meanScore,
+  nps,
+  npsCategory,
+  npsChange,
+  npsCountsFromHistogram,
+  npsFromScores,
+  npsMarginOfError,
+  PASSIVE_MIN,
+  PROMOTER_MIN,
+  shareAtLeast,
+  surveyGroup,
+} from './nps';
 
 describe('npsCategory', () => {
   it.each([
@@ -53,4 +70,38 @@ describe('csat', () => {
   });
   it('no answers is no data', () => expect(csat([])).toBeNull());
   it.each([0, 6, 4.5])('rejects %d', (s) => expect(() => csat([s])).toThrow(RangeError));
+});
+
+describe('survey helpers', () => {
+  it('margin of error of the PRODUCT.md example is ±10.3', () => {
+    expect(npsMarginOfError({ promoters: 120, passives: 50, detractors: 30 })).toBeCloseTo(10.26, 1);
+    expect(npsMarginOfError({ promoters: 0, passives: 0, detractors: 0 })).toBeNull();
+  });
+  it('+6 on 80 answers is noise, +30 on 400 each is not', () => {
+    const small = npsChange({ promoters: 36, passives: 24, detractors: 20 }, { promoters: 40, passives: 22, detractors: 19 });
+    expect(small?.significant).toBe(false);
+    const big = npsChange({ promoters: 120, passives: 160, detractors: 120 }, { promoters: 200, passives: 140, detractors: 60 });
+    expect(big?.change).toBeCloseTo(35, 5);
+    expect(big?.significant).toBe(true);
+    expect(npsChange({ promoters: 0, passives: 0, detractors: 0 }, { promoters: 1, passives: 0, detractors: 0 })).toBeNull();
+  });
+  it('CSAT groups and validity', () => {
+    expect([1, 2, 3, 4, 5].map(csatCategory)).toEqual(['dissatisfied', 'dissatisfied', 'neutral', 'satisfied', 'satisfied']);
+    expect([1, 3, 5].map((s) => surveyGroup('csat', s))).toEqual(['detractor', 'passive', 'promoter']);
+    expect([0, 7, 10].map((s) => surveyGroup('nps', s))).toEqual(['detractor', 'passive', 'promoter']);
+    expect(isValidScore('csat', 0)).toBe(false);
+    expect(isValidScore('nps', 0)).toBe(true);
+    expect(isValidScore('nps', 11)).toBe(false);
+    expect(isValidScore('nps', '5')).toBe(false);
+    expect(() => csatCategory(6)).toThrow(RangeError);
+  });
+  it('histogram, mean, share of 7–10, CSAT from histogram', () => {
+    const h = histogramFromScores('nps', [10, 9, 8, 7, 6, 0]);
+    expect(h).toEqual([1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
+    expect(meanScore(h)).toBeCloseTo(40 / 6, 10);
+    expect(shareAtLeast(h, 7)).toBeCloseTo((4 / 6) * 100, 10);
+    expect(npsCountsFromHistogram(h)).toEqual({ promoters: 2, passives: 2, detractors: 2 });
+    expect(meanScore([0, 0, 0])).toBeNull();
+    expect(csatFromHistogram(histogramFromScores('csat', [5, 4, 3, 1]))).toBe(50);
+  });
 });

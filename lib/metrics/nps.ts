@@ -63,3 +63,117 @@ export function csat(scores: number[]): Rate {
 
 /** Response rate of a survey: answers ÷ invited. */
 export const responseRate = (answers: number, invited: number): Rate => percent(answers, invited);
+
+// ─── Surveys: score ranges, groups, margins (PRODUCT.md §1, §6) ───────────────────────────────
+
+export type SurveyKindForMetrics = 'nps' | 'csat';
+export type CsatCategory = 'satisfied' | 'neutral' | 'dissatisfied';
+
+export function scoreRange(kind: SurveyKindForMetrics): { min: number; max: number } {
+  return kind === 'nps' ? { min: NPS_MIN, max: NPS_MAX } : { min: CSAT_MIN, max: CSAT_MAX };
+}
+
+/** True only for a whole number inside the kind's scale (0–10 or 1–5). */
+export function isValidScore(kind: SurveyKindForMetrics, score: unknown): score is number {
+  const { min, max } = scoreRange(kind);
+  return typeof score === 'number' && Number.isInteger(score) && score >= min && score <= max;
+}
+
+/** CSAT 4–5 satisfied, 3 neutral, 1–2 dissatisfied. */
+export function csatCategory(score: number): CsatCategory {
+  if (!isValidScore('csat', score)) throw new RangeError(`CSAT score must be 1–5, got ${score}`);
+  if (score >= CSAT_SATISFIED_MIN) return 'satisfied';
+  return score === 3 ? 'neutral' : 'dissatisfied';
+}
+
+/**
+ * The follow-up group of any answer: NPS categories as they are; CSAT satisfied → promoter,
+ * neutral → passive, dissatisfied → detractor (same follow-ups, named per kind in the UI).
+ */
+export function surveyGroup(kind: SurveyKindForMetrics, score: number): NpsCategory {
+  if (kind === 'nps') return npsCategory(score);
+  const c = csatCategory(score);
+  return c === 'satisfied' ? 'promoter' : c === 'neutral' ? 'passive' : 'detractor';
+}
+
+/** Variance of an NPS estimate in points² (p, d as shares 0–1): (p + d − (p − d)²) ÷ n × 100². */
+function npsVariance({ promoters, passives, detractors }: NpsCounts): number | null {
+  const n = promoters + passives + detractors;
+  if (n === 0) return null;
+  const p = promoters / n;
+  const d = detractors / n;
+  return ((p + d - (p - d) ** 2) / n) * 10_000;
+}
+
+/** 95 % margin of error of an NPS in points: 1.96 × √((p + d − (p − d)²) ÷ n) × 100. 120/50/30 → ±10.3. */
+export function npsMarginOfError(counts: NpsCounts): number | null {
+  const v = npsVariance(counts);
+  return v === null ? null : 1.96 * Math.sqrt(v);
+}
+
+export interface NpsChange {
+  /** later NPS − earlier NPS, in points. */
+  change: number;
+  /** The change a difference must exceed to be significant at 95 %: 1.96 × √(var₁ + var₂). */
+  threshold: number;
+  significant: boolean;
+}
+
+/** Whether the NPS moved between two periods beyond noise; null when either period has no answers. */
+export function npsChange(earlier: NpsCounts, later: NpsCounts): NpsChange | null {
+  const a = nps(earlier);
+  const b = nps(later);
+  const va = npsVariance(earlier);
+  const vb = npsVariance(later);
+  if (a.nps === null || b.nps === null || va === null || vb === null) return null;
+  const change = b.nps - a.nps;
+  const threshold = 1.96 * Math.sqrt(va + vb);
+  return { change, threshold, significant: Math.abs(change) > threshold };
+}
+
+/** Counts of each score, index = score (0–10 or 1–5 with index 0 unused for CSAT). */
+export type ScoreHistogram = number[];
+
+export function histogramFromScores(kind: SurveyKindForMetrics, scores: number[]): ScoreHistogram {
+  const h = new Array<number>(scoreRange(kind).max + 1).fill(0);
+  for (const s of scores) {
+    if (!isValidScore(kind, s)) throw new RangeError(`${kind} score out of range: ${s}`);
+    h[s] += 1;
+  }
+  return h;
+}
+
+/** Mean score of a histogram, null with no answers. */
+export function meanScore(histogram: ScoreHistogram): number | null {
+  let n = 0;
+  let sum = 0;
+  histogram.forEach((count, score) => {
+    n += count;
+    sum += count * score;
+  });
+  return n === 0 ? null : sum / n;
+}
+
+/**
+ * Share of answers at or above `min` (the Dutch-scoring note shows 7–10: Dutch respondents often
+ * mean 7–8 as praise), in percent; null with no answers.
+ */
+export function shareAtLeast(histogram: ScoreHistogram, min: number): Rate {
+  const total = histogram.reduce((a, b) => a + b, 0);
+  const part = histogram.reduce((a, count, score) => (score >= min ? a + count : a), 0);
+  return percent(part, total);
+}
+
+/** NPS group counts from a 0–10 histogram. */
+export function npsCountsFromHistogram(histogram: ScoreHistogram): NpsCounts {
+  const counts: NpsCounts = { promoters: 0, passives: 0, detractors: 0 };
+  histogram.forEach((count, score) => {
+    if (count > 0) counts[`${npsCategory(score)}s` as keyof NpsCounts] += count;
+  });
+  return counts;
+}
+
+/** CSAT from a 1–5 histogram: share of 4–5 answers. */
+export function csatFromHistogram(histogram: ScoreHistogram): Rate {
+  return shareAtLeast(histogram.slice(0, CSAT_MAX + 1), CSAT_SATISFIED_MIN);
+}

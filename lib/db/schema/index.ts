@@ -6,3 +6,4 @@ export * from './contacts';
 export * from './campaigns';
 export * from './jobs';
 export * from './webhooks';
+export * from './surveys';

@@ -14,7 +14,20 @@ export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
 export const SEND_STATUSES = ['pending', 'claimed', 'attempting', 'sent', 'failed', 'unknown', 'cancelled'] as const;
 export type SendStatus = (typeof SEND_STATUSES)[number];
 
-export const EVENT_TYPES = ['open', 'click', 'unsubscribe', 'bounce', 'complaint', 'conversion'] as const;
+/**
+ * survey_score: a score button clicked in a mail (meta: surveyId, score) · survey_followup: a
+ * tracked link on a survey's thank-you page (meta: surveyId, which).
+ */
+export const EVENT_TYPES = [
+  'open',
+  'click',
+  'unsubscribe',
+  'bounce',
+  'complaint',
+  'conversion',
+  'survey_score',
+  'survey_followup',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export const AB_VARIABLES = ['subject', 'previewText', 'ctaText'] as const;

@@ -28,7 +28,9 @@ export type ContentBlock =
   | { type: 'text'; text: string }
   | { type: 'button'; text: string; url: string }
   | { type: 'image'; src: string; alt: string; href?: string }
-  | { type: 'divider' };
+  | { type: 'divider' }
+  /** A survey's score buttons (11 for NPS, 5 for CSAT), each a personal tracked link. */
+  | { type: 'survey'; surveyId: string };
 
 export interface AbTestConfig {
   variable: AbVariable;
@@ -64,12 +66,15 @@ export const campaigns = pgTable(
     finishedAt: timestamp({ withTimezone: true }),
     /** Origin of tracked links in its mail, captured when it was scheduled (the worker has no request). */
     baseUrl: text(),
+    /** The survey its score-button block embeds (at most one per campaign); cadence and reports key on it. */
+    surveyId: uuid(),
     createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('campaigns_workspace_created_idx').on(t.workspaceId, t.createdAt),
+    index('campaigns_survey_idx').on(t.surveyId).where(sql`${t.surveyId} is not null`),
     index('campaigns_due_idx').on(t.scheduledAt).where(sql`${t.status} = 'scheduled'`),
   ],
 );

@@ -14,6 +14,7 @@ import {
 import type { SegmentRules } from '@/lib/segments/rules';
 import { users } from '../auth';
 import { workspaces } from '../workspaces';
+import { CSAT_CATEGORIES, SURVEY_GROUPS } from '../surveys/constants';
 import {
   CONTACT_STATUSES,
   IMPORT_STATUSES,
@@ -51,6 +52,12 @@ export const contacts = pgTable(
     lastPurchaseAt: timestamptz(),
     /** Latest human engagement of any kind (open, click, conversion, purchase); never moved back. */
     lastActivityAt: timestamptz(),
+    /** Latest NPS answer's group (latest answer wins), set in the answer's own transaction. */
+    npsCategory: text({ enum: SURVEY_GROUPS }),
+    npsAnsweredAt: timestamptz(),
+    /** Latest CSAT answer's group: satisfied (4–5), neutral (3), dissatisfied (1–2). */
+    csatCategory: text({ enum: CSAT_CATEGORIES }),
+    csatAnsweredAt: timestamptz(),
     createdAt: timestamptz().notNull().defaultNow(),
     updatedAt: timestamptz().notNull().defaultNow(),
   },
@@ -60,6 +67,7 @@ export const contacts = pgTable(
     // Also the keyset-pagination order of listContacts (newest first, id breaks ties).
     index('contacts_workspace_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('contacts_tags_gin_idx').using('gin', t.tags),
+    index('contacts_workspace_nps_idx').on(t.workspaceId, t.npsCategory).where(sql`${t.npsCategory} is not null`),
     check('contacts_email_lower_case', sql`${t.email} = lower(${t.email})`),
   ],
 );

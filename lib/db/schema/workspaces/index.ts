@@ -14,6 +14,7 @@ import {
 import type { WorkspaceBenchmarks } from '@/lib/metrics/benchmarks';
 import { users } from '../auth';
 import { INDUSTRIES, LOCALES, ROLES } from './constants';
+import { MAIL_SCORE_MODES } from '../surveys/constants';
 
 export * from './constants';
 
@@ -28,6 +29,8 @@ export const workspaces = pgTable('workspaces', {
   reviewUrl: text(),
   referralUrl: text(),
   benchmarks: jsonb().$type<WorkspaceBenchmarks>().notNull(),
+  /** Scores clicked inside a mail: provisional until the person interacts with the page, or confirmed at once. */
+  mailScoreMode: text({ enum: MAIL_SCORE_MODES }).notNull().default('provisional'),
   isDemo: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
