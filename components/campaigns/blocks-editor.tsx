@@ -6,7 +6,8 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import type { ContentBlock } from '@/lib/db/schema/campaigns';
 
-const NEW_BLOCK: Record<ContentBlock['type'], ContentBlock> = {
+// The survey block is added from its own picker (it needs a survey), not as an empty block.
+const NEW_BLOCK: Record<Exclude<ContentBlock['type'], 'survey'>, ContentBlock> = {
   heading: { type: 'heading', text: '' },
   text: { type: 'text', text: '' },
   button: { type: 'button', text: '', url: 'https://' },
