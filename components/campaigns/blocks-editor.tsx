@@ -94,7 +94,7 @@ export function BlocksEditor({ blocks, onChange, errors, disabled }: Props) {
       </ol>
       <div className="flex flex-wrap items-center gap-2" role="group" aria-label={t('addBlock')}>
         <span className="text-sm text-zinc-600">{t('addBlock')}:</span>
-        {(Object.keys(NEW_BLOCK) as ContentBlock['type'][]).map((type) => (
+        {(Object.keys(NEW_BLOCK) as (keyof typeof NEW_BLOCK)[]).map((type) => (
           <Button key={type} variant="secondary" className="min-h-8 px-3 py-1" disabled={disabled || blocks.length >= 50} onClick={() => onChange([...blocks, { ...NEW_BLOCK[type] }])}>
             + {t(`blockTypes.${type}`)}
           </Button>
