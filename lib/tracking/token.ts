@@ -5,9 +5,13 @@ import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
  * positive integers (e.g. [sendId, linkId]); the MAC is HMAC-SHA256 truncated to 96 bits, keyed
  * from AUTH_SECRET and a purpose so a click token can never be replayed as an open token.
  */
-export type TokenPurpose = 'open' | 'click' | 'unsubscribe';
+export type TokenPurpose = 'open' | 'click' | 'unsubscribe' | 'survey' | 'score';
 
-const MAC_BYTES = 12;
+/**
+ * 96-bit MACs keep tracking URLs short; survey links (a contact's personal survey page `survey`,
+ * a score button in a mail `score`) carry 128 bits: they let someone answer as that contact.
+ */
+const MAC_BYTES_OF: Record<TokenPurpose, number> = { open: 12, click: 12, unsubscribe: 12, survey: 16, score: 16 };
 const keys = new Map<string, Buffer>();
 
 function key(purpose: TokenPurpose): Buffer {
@@ -33,7 +37,7 @@ function encodeInts(values: number[]): Buffer {
 
 export function signToken(purpose: TokenPurpose, values: number[]): string {
   const payload = encodeInts(values);
-  const mac = createHmac('sha256', key(purpose)).update(payload).digest().subarray(0, MAC_BYTES);
+  const mac = createHmac('sha256', key(purpose)).update(payload).digest().subarray(0, MAC_BYTES_OF[purpose]);
   return `${payload.toString('base64url')}.${mac.toString('base64url')}`;
 }
 
@@ -54,8 +58,9 @@ export function verifyToken(purpose: TokenPurpose, token: string, expectedCount:
   if (dot <= 0) return null;
   const payload = canonicalBase64url(token.slice(0, dot));
   const mac = canonicalBase64url(token.slice(dot + 1));
-  if (!payload || !mac || payload.length !== expectedCount * 8 || mac.length !== MAC_BYTES) return null;
-  const expected = createHmac('sha256', key(purpose)).update(payload).digest().subarray(0, MAC_BYTES);
+  const macBytes = MAC_BYTES_OF[purpose];
+  if (!payload || !mac || payload.length !== expectedCount * 8 || mac.length !== macBytes) return null;
+  const expected = createHmac('sha256', key(purpose)).update(payload).digest().subarray(0, macBytes);
   if (!timingSafeEqual(mac, expected)) return null;
   const out: number[] = [];
   for (let i = 0; i < expectedCount; i++) {
