@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { contacts, jobs, surveyResponses } from '@/lib/db/schema';
 import { SURVEY_JOB_KINDS } from '@/lib/surveys/jobs';
-import { confirmAnswer, InvalidScoreError, recordAnswer } from '@/lib/surveys/answers';
+import { confirmAnswer, InvalidScoreError, recordAnswer } from '@/lib/surveys/answer';
 import { makeContact } from './support/contacts';
 import { setupTestDb } from './support/db';
 import { makeUser } from './support/factories';
