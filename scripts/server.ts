@@ -7,6 +7,7 @@ import { ensureBooted } from '../lib/boot';
 import { getDb } from '../lib/db/client';
 import { startWorker } from '../lib/jobs/worker';
 import { handleTracking } from '../lib/tracking/http';
+import { handleSurvey } from '../lib/surveys/http';
 import { loggableError } from '../lib/log/safe-error';
 
 const dev = process.argv.includes('--dev');
@@ -20,6 +21,8 @@ async function main() {
   await app.prepare();
   const server = createServer((req, res) => {
     if (req.url?.startsWith('/t/')) return handleTracking(req, res);
+    // Public survey pages (/s/…): light pages and a hot answer POST, bare like tracking.
+    if (req.url?.startsWith('/s/')) return handleSurvey(req, res);
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;

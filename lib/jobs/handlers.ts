@@ -3,6 +3,8 @@ import type { Job } from '@/lib/db/schema';
 import { applyAbWinner } from '@/lib/campaigns/ab-winner';
 import { startCampaign } from '@/lib/campaigns/start';
 import { AppError } from '@/lib/errors';
+import { sendDetractorAlert } from '@/lib/surveys/alert';
+import { SURVEY_JOB_KINDS } from '@/lib/surveys/jobs';
 import { JOB_KINDS } from './kinds';
 
 /** What a handler may answer: nothing (done), or "run me again at" (not a failure). */
@@ -35,4 +37,7 @@ export const defaultHandlers: Record<string, JobHandler> = {
       const result = await applyAbWinner(db, campaignIdOf(job));
       if ('retryAt' in result) return result;
     }),
+  [SURVEY_JOB_KINDS.detractorAlert]: async (db, job) => {
+    await sendDetractorAlert(db, job);
+  },
 };

@@ -6,6 +6,7 @@ import { confirmPage, donePage, pageLocale, problemPage } from './pages';
 import { findRecipient, recordClick, recordOpen, unsubscribe } from './store';
 import { verifyToken } from './token';
 import { loggableError } from '@/lib/log/safe-error';
+import { handleScoreClick } from '@/lib/surveys/score-click';
 
 /**
  * Entry point of the bare tracking path (/t/…), called by scripts/server.ts before Next.js sees
@@ -13,6 +14,7 @@ import { loggableError } from '@/lib/log/safe-error';
  *   GET|HEAD /t/o/<token>  open pixel (always the GIF, valid token or not)
  *   GET|HEAD /t/c/<token>  click: 302 to the campaign's own stored URL, else 404
  *   GET      /t/u/<token>  unsubscribe confirmation page; POST unsubscribes (RFC 8058 one-click)
+ *   GET|HEAD /t/s/<token>  a survey score button in a mail: records it (lib/surveys/score-click), 302 to the personal page
  * Stateless (any number of instances), never throws, never rejects: failures answer 503 and log.
  */
 export function handleTracking(req: IncomingMessage, res: ServerResponse): void {
@@ -50,6 +52,7 @@ async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (kind === 'o') return open(req, res, token);
   if (kind === 'c') return click(req, res, token);
   if (kind === 'u') return unsubscribePage(req, res, token);
+  if (kind === 's') return scoreClick(req, res, token);
   html(req, res, 404, problemPage(pageLocale(req.headers['accept-language']), 'notFound'));
 }
 
@@ -74,6 +77,15 @@ async function click(req: IncomingMessage, res: ServerResponse, token: string): 
   if (!target) return html(req, res, 404, problemPage(pageLocale(req.headers['accept-language']), 'notFound'));
   res.writeHead(302, { location: target, 'cache-control': NO_STORE, 'content-length': 0 });
   res.end();
+}
+
+// Score tokens carry two integers and a 16-byte MAC (lib/surveys/links.ts).
+const SCORE_TOKEN_SHAPE = /^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/;
+
+async function scoreClick(req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
+  if (!allow(req, res, ['GET', 'HEAD'])) return;
+  const values = SCORE_TOKEN_SHAPE.test(token) ? verifyToken('score', token, 2) : null;
+  if (!(await handleScoreClick(getDb(), req, res, values))) html(req, res, 404, problemPage(pageLocale(req.headers['accept-language']), 'notFound'));
 }
 
 /** Only http(s) targets, normalised by the URL parser (no header injection via stored text). */
