@@ -93,9 +93,9 @@ export const contrastRatio = (a: string, b: string): number => {
   return (hi + 0.05) / (lo + 0.05);
 };
 
-/** White or near-black text on the brand colour, whichever contrasts more (AA needs 4.5:1). */
-export function textOn(brand: string): '#ffffff' | '#111111' {
-  return contrastRatio(brand, '#ffffff') >= contrastRatio(brand, '#111111') ? '#ffffff' : '#111111';
+/** White or black text on the brand colour, whichever contrasts more (AA needs 4.5:1). */
+export function textOn(brand: string): '#ffffff' | '#000000' {
+  return contrastRatio(brand, '#ffffff') >= contrastRatio(brand, '#000000') ? '#ffffff' : '#000000';
 }
 
 const scale = (kind: SurveyKind) => (kind === 'nps' ? { min: 0, max: 10 } : { min: 1, max: 5 });

@@ -61,7 +61,7 @@ describe('the public page', () => {
     expect(html).toMatch(/value="7" required data-f="[^"]*" checked/);
     expect(html).toContain('<img src="https://cdn.example/logo.png"');
     // A light brand colour gets dark text (contrast), not white.
-    expect(html).toContain('color:#111111');
+    expect(html).toContain('color:#000000');
     const csp = res.headers.get('content-security-policy')!;
     const nonce = /script-src 'nonce-([^']+)'/.exec(csp)![1];
     expect(html).toContain(`<script nonce="${nonce}">`);
