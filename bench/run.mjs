@@ -10,6 +10,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const benches = [
   { name: 'click', args: [path.join(here, 'click.mjs')] },
   { name: 'report', args: ['--import', 'tsx', path.join(here, 'report.mjs')] },
+  { name: 'survey', args: [path.join(here, 'survey.mjs')] },
   // Only when named (`npm run bench -- send`): see bench/README.md.
   { name: 'send', args: ['--import', 'tsx', path.join(here, 'send.mjs')], optIn: true },
 ];

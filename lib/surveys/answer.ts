@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { contacts, surveyResponses, type ResponseChannel, type ResponseStatus, type Survey, type SurveyGroup } from '@/lib/db/schema';
+import { takeAttempt } from '@/lib/auth/throttle';
+import { runner } from '@/lib/tracking/store';
 import { withTransaction } from '@/lib/db/transaction';
 import { enqueue } from '@/lib/jobs/queue';
 import { csatCategory, isValidScore, surveyGroup } from '@/lib/metrics';
@@ -30,6 +32,12 @@ export interface AnswerInput {
   flagReason?: string | null;
   locale?: string | null;
   now?: Date;
+  /**
+   * A flood limit (a fixed-window bucket of rate_limits, the rule of lib/auth/throttle) taken in
+   * the answer's own statement or transaction: over it nothing is stored and
+   * AnswerThrottledError is thrown. The public link passes its per-address bucket here.
+   */
+  attempt?: { key: string; limit: number; windowSeconds: number } | null;
 }
 
 export type AnswerResult =
@@ -43,13 +51,31 @@ export class InvalidScoreError extends Error {
   }
 }
 
+/** The answer's flood limit was exceeded: nothing was stored; retry after this many seconds. */
+export class AnswerThrottledError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('too many answers');
+  }
+}
+
 export async function recordAnswer(db: Db, input: AnswerInput): Promise<AnswerResult> {
   const { survey } = input;
   if (!isValidScore(survey.kind, input.score)) throw new InvalidScoreError(survey.kind, input.score);
   const group = surveyGroup(survey.kind, input.score);
   const now = input.now ?? new Date();
   const status = input.status ?? 'confirmed';
+  let attemptTaken = false;
+  if (status === 'confirmed' && input.sendId == null && input.browserKey && !input.contactId && !(group === 'detractor' && survey.alertUserIds.length > 0)) {
+    const quick = await firstAnonymousAnswer(db, input, group, now);
+    if (quick && 'outcome' in quick) return quick;
+    attemptTaken = quick?.attemptTaken ?? false;
+  }
   return withTransaction(db, async (tx) => {
+    if (input.attempt && !attemptTaken) {
+      const { key, limit, windowSeconds } = input.attempt;
+      const wait = await takeAttempt(tx, [{ key, limit, windowMs: windowSeconds * 1000 }], now);
+      if (wait > 0) throw new AnswerThrottledError(wait);
+    }
     if (input.submissionId) {
       const [seen] = await tx
         .select({ id: surveyResponses.id, category: surveyResponses.category, status: surveyResponses.status })
@@ -118,6 +144,80 @@ export async function recordAnswer(db: Db, input: AnswerInput): Promise<AnswerRe
     return { outcome: 'created', responseId: row.id, group, status };
   });
 }
+
+/**
+ * The common case of the public link in ONE statement (the hot path of bench/survey.mjs): a new
+ * anonymous answer that changes no contact and alerts nobody is inserted unless its form id was
+ * seen (→ replayed) or its browser already answered. Null when the general path must decide
+ * (the browser's earlier answer, or a concurrent first answer that won the unique index).
+ */
+async function firstAnonymousAnswer(
+  db: Db,
+  input: AnswerInput,
+  group: SurveyGroup,
+  now: Date,
+): Promise<AnswerResult | { attemptTaken: boolean } | null> {
+  const { survey } = input;
+  // The raw client keeps the statement prepared. Inside a caller's transaction there is none:
+  // the general path decides instead.
+  let run: ReturnType<typeof runner>;
+  try {
+    run = runner(db);
+  } catch {
+    return null;
+  }
+  const rows = await run(FIRST_ANONYMOUS_SQL, [
+    survey.id,
+    input.submissionId ?? null,
+    input.browserKey,
+    survey.workspaceId,
+    input.campaignId ?? null,
+    input.channel,
+    input.score,
+    group,
+    input.comment ?? null,
+    input.locale ?? null,
+    now.toISOString(),
+    input.attempt?.key ?? null,
+    input.attempt?.limit ?? 0,
+    input.attempt?.windowSeconds ?? 0,
+  ]);
+  const row = rows[0] as
+    | { inserted: unknown; seen_id: unknown; seen_category: SurveyGroup | null; seen_status: ResponseStatus | null; hits: unknown; window_start: unknown }
+    | undefined;
+  if (input.attempt && row && Number(row.hits) > input.attempt.limit) {
+    const windowStart = row.window_start instanceof Date ? row.window_start : new Date(String(row.window_start));
+    const unlockAt = windowStart.getTime() + input.attempt.windowSeconds * 1000;
+    throw new AnswerThrottledError(Math.max(1, Math.ceil((unlockAt - now.getTime()) / 1000)));
+  }
+  if (row?.inserted != null) return { outcome: 'created', responseId: Number(row.inserted), group, status: 'confirmed' };
+  if (row?.seen_id != null) return { outcome: 'replayed', responseId: Number(row.seen_id), group: row.seen_category!, status: row.seen_status! };
+  return { attemptTaken: Boolean(input.attempt) };
+}
+
+// One statement, one commit: the flood attempt ($12, the rule of lib/auth/throttle takeAttempt),
+// the replay check, the browser check and the insert.
+const FIRST_ANONYMOUS_SQL = `
+with l as (
+  insert into rate_limits (key, hits, window_start) select $12::text, 1, $11::timestamptz where $12::text is not null
+  on conflict (key) do update set
+    hits = case when rate_limits.window_start <= $11::timestamptz - make_interval(secs => $14::int) then 1 else rate_limits.hits + 1 end,
+    window_start = case when rate_limits.window_start <= $11::timestamptz - make_interval(secs => $14::int) then $11::timestamptz else rate_limits.window_start end
+  returning hits, window_start
+), seen as (
+  select id, category, status from survey_responses where survey_id = $1::uuid and submission_id = $2::text
+), existing as (
+  select 1 from survey_responses where survey_id = $1::uuid and browser_key = $3::text
+), ins as (
+  insert into survey_responses (workspace_id, survey_id, campaign_id, channel, score, category, comment, status, browser_key, submission_id, locale, created_at, updated_at, confirmed_at)
+  select $4::uuid, $1::uuid, $5::uuid, $6::text, $7::smallint, $8::text, $9::text, 'confirmed', $3::text, $2::text, $10::text, $11::timestamptz, $11::timestamptz, $11::timestamptz
+  where coalesce((select hits from l), 0) <= $13::int and not exists (select 1 from seen) and not exists (select 1 from existing)
+  on conflict do nothing
+  returning id
+)
+select (select id from ins) as inserted, s.id as seen_id, s.category as seen_category, s.status as seen_status,
+       (select hits from l) as hits, (select window_start from l) as window_start
+from (select 1) one left join seen s on true limit 1`;
 
 /**
  * A provisional mail score becomes confirmed (the person interacted with the page). Returns false

@@ -1,8 +1,6 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Db } from '@/lib/db/client';
 import { clientIp } from '@/lib/auth/client-ip';
-import { takeAttempt } from '@/lib/auth/throttle';
 import { servedOverHttps } from '@/lib/http/security-headers';
 
 /**
@@ -10,8 +8,10 @@ import { servedOverHttps } from '@/lib/http/security-headers';
  *  - a per-browser cookie (a random id, HttpOnly): the same browser changes its answer instead of
  *    adding one. The id is never stored as such: the answer keeps HMAC(id, survey), so one browser
  *    cannot be followed from one workspace's survey to another's.
- *  - a per-IP limit in Postgres (lib/auth/throttle): SURVEY_IP_LIMIT posts per 10 minutes per
- *    address per survey, shared by every app instance.
+ *  - a per-IP limit in Postgres (a rate_limits bucket with the rule of lib/auth/throttle, taken by
+ *    recordAnswer in the answer's own statement): SURVEY_IP_LIMIT answers per 10 minutes per
+ *    address per survey, shared by every app instance. Refused forms (400) store nothing and
+ *    take nothing.
  */
 export const SURVEY_COOKIE = 'pulse_sv';
 export const SURVEY_IP_WINDOW_MS = 10 * 60 * 1000;
@@ -43,9 +43,9 @@ export function requestIp(req: IncomingMessage): string | null {
   return req.socket.remoteAddress ?? null;
 }
 
-/** Takes one post from the address's bucket for this survey: 0 when allowed, else seconds to wait. */
-export function takeSurveyAttempt(db: Db, surveyId: string, ip: string | null, now = new Date()): Promise<number> {
-  return takeAttempt(db, [{ key: `survey:${surveyId}|ip:${ip ?? 'unknown'}`, limit: surveyIpLimit(), windowMs: SURVEY_IP_WINDOW_MS }], now);
+/** The per-address bucket of one survey, for recordAnswer's `attempt`. */
+export function surveyAttempt(surveyId: string, ip: string | null) {
+  return { key: `survey:${surveyId}|ip:${ip ?? 'unknown'}`, limit: surveyIpLimit(), windowSeconds: SURVEY_IP_WINDOW_MS / 1000 };
 }
 
 /** The browser's survey id from the Cookie header, or null. */

@@ -7,8 +7,8 @@ import { readNodeBody } from '@/lib/http/body';
 import { loggableError } from '@/lib/log/safe-error';
 import { scoreRange, surveyGroup } from '@/lib/metrics';
 import { verifyToken } from '@/lib/tracking/token';
-import { confirmAnswer } from './answer';
-import { browserCookie, browserIdFrom, browserKeyFor, newBrowserId, newSubmissionId, requestIp, SUBMISSION_ID, takeSurveyAttempt } from './flood';
+import { AnswerThrottledError, confirmAnswer } from './answer';
+import { browserCookie, browserIdFrom, browserKeyFor, newBrowserId, newSubmissionId, requestIp, SUBMISSION_ID, surveyAttempt } from './flood';
 import { PAGE_TEXT, surveyPageLocale, type PageLocale } from './page-text';
 import {
   acceptsAnswers,
@@ -89,36 +89,49 @@ async function anonymous(r: Request, token: string, rest: string[]): Promise<voi
   const sub = rest.join('/');
   if (sub === '' && !allow(r, ['GET', 'HEAD', 'POST'])) return;
   if (sub !== '' && !allow(r, ['GET', 'HEAD'])) return;
-  // A malformed token costs one regex test: no database work at all.
-  const loaded = await loadPublicSurvey(getDb(), token);
-  if (!loaded) return notFound(r);
+  const db = getDb();
   const base = `/s/${token}`;
+  if (sub === '' && r.req.method === 'POST') return anonymousPost(r, db, token, base);
+  // A malformed token costs one regex test: no database work at all.
+  const loaded = await loadPublicSurvey(db, token);
+  if (!loaded) return notFound(r);
   if (sub === 'thanks') return anonymousResult(r, loaded, base);
   if (rest[0] === 'go' && rest.length === 2) return followUp(r, loaded, base, rest[1], null);
   if (sub !== '') return notFound(r);
   const locale = pageLocaleOf(r, loaded);
   if (!acceptsAnswers(loaded.survey)) return page(r, 410, loaded, locale, { step: 'closed' });
-  if (r.req.method !== 'POST') {
-    return page(r, 200, loaded, locale, { step: 'ask', score: scoreParam(r.query.get('score'), loaded) }, { action: base, submissionId: newSubmissionId() });
-  }
+  page(r, 200, loaded, locale, { step: 'ask', score: scoreParam(r.query.get('score'), loaded) }, { action: base, submissionId: newSubmissionId() });
+}
+
+/** The answer POST: size cap, survey, validation, then the answer and the per-address attempt in one statement; 303. */
+async function anonymousPost(r: Request, db: Db, token: string, base: string): Promise<void> {
   const body = await readNodeBody(r.req, MAX_FORM_BYTES);
+  const loaded = await loadPublicSurvey(db, token);
+  if (!loaded) return notFound(r);
+  const locale = pageLocaleOf(r, loaded);
   if (body === 'too-large') return page(r, 413, loaded, locale, { step: 'problem', kind: 'tooLarge' }, {}, { close: true });
-  const db = getDb();
-  const wait = await takeSurveyAttempt(db, loaded.survey.id, requestIp(r.req));
-  if (wait > 0) return page(r, 429, loaded, locale, { step: 'tooMany', retryAfterSeconds: wait }, {}, { headers: { 'retry-after': String(wait) } });
+  if (!acceptsAnswers(loaded.survey)) return page(r, 410, loaded, locale, { step: 'closed' });
   const form = parseForm(body, loaded, locale);
   if (!form.ok) return formErrors(r, loaded, locale, form, { action: base });
   let browserId = browserIdFrom(r.req.headers.cookie);
   const setCookie = browserId ? null : browserCookie((browserId = newBrowserId()), r.req);
-  await storeAnswer(db, {
-    survey: loaded.survey,
-    channel: 'link',
-    score: form.score,
-    comment: form.comment,
-    browserKey: browserKeyFor(browserId, loaded.survey.id),
-    submissionId: form.submissionId,
-    locale,
-  });
+  try {
+    await storeAnswer(db, {
+      survey: loaded.survey,
+      channel: 'link',
+      score: form.score,
+      comment: form.comment,
+      browserKey: browserKeyFor(browserId, loaded.survey.id),
+      submissionId: form.submissionId,
+      locale,
+      // The per-address limit is taken in the answer's own statement (one commit per answer).
+      attempt: surveyAttempt(loaded.survey.id, requestIp(r.req)),
+    });
+  } catch (e) {
+    if (!(e instanceof AnswerThrottledError)) throw e;
+    const wait = String(e.retryAfterSeconds);
+    return page(r, 429, loaded, locale, { step: 'tooMany', retryAfterSeconds: e.retryAfterSeconds }, {}, { headers: { 'retry-after': wait } });
+  }
   redirect(r, `${base}/thanks${form.step === 'followUp' ? '?done=1' : ''}`, setCookie);
 }
 

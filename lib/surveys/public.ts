@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { campaigns, campaignSends, surveyResponses, surveys, workspaces, type Survey } from '@/lib/db/schema';
 import { isUniqueViolation } from '@/lib/db/sql';
+import { runner } from '@/lib/tracking/store';
 import { recordAnswer, type AnswerInput, type AnswerResult } from './answer';
 import type { SurveyLook } from './render';
 import { SURVEY_TOKEN_SHAPE } from './token';
@@ -76,16 +77,56 @@ const workspaceColumns = {
   mailScoreMode: workspaces.mailScoreMode,
 };
 
+// The public link's lookups are raw, constant-text statements (prepared on every pooled
+// connection, like lib/tracking/store): the answer POST is the hot path of bench/survey.mjs.
+const PUBLIC_COLUMNS = `s.id, s.workspace_id, s.kind, s.status, s.closes_at, s.public_token, s.locale, s.question, s.follow_up,
+  s.thank_you, s.passive_next_step, s.brand_color, s.logo_url, to_jsonb(s.alert_user_ids) as alert_user_ids, s.change_window_hours,
+  w.name as w_name, w.slug as w_slug, w.locale as w_locale, w.timezone as w_timezone, w.review_url as w_review_url,
+  w.referral_url as w_referral_url, w.mail_score_mode as w_mail_score_mode`;
+
+const PUBLIC_SQL = `select ${PUBLIC_COLUMNS} from surveys s join workspaces w on w.id = s.workspace_id where s.public_token = $1`;
+
+type Row = Record<string, unknown>;
+const asDate = (v: unknown): Date | null => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
+const asJson = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+
+function publicFromRow(r: Row): PublicSurvey {
+  return {
+    survey: {
+      id: String(r.id),
+      workspaceId: String(r.workspace_id),
+      kind: r.kind as Survey['kind'],
+      status: r.status as Survey['status'],
+      closesAt: asDate(r.closes_at),
+      publicToken: String(r.public_token),
+      locale: r.locale as Survey['locale'],
+      question: String(r.question ?? ''),
+      followUp: asJson<Survey['followUp']>(r.follow_up) ?? {},
+      thankYou: asJson<Survey['thankYou']>(r.thank_you) ?? {},
+      passiveNextStep: asJson<Survey['passiveNextStep']>(r.passive_next_step) ?? null,
+      brandColor: String(r.brand_color),
+      logoUrl: r.logo_url == null ? null : String(r.logo_url),
+      alertUserIds: asJson<string[]>(r.alert_user_ids) ?? [],
+      changeWindowHours: Number(r.change_window_hours),
+    },
+    workspace: {
+      name: String(r.w_name),
+      slug: String(r.w_slug),
+      locale: String(r.w_locale),
+      timezone: String(r.w_timezone),
+      reviewUrl: r.w_review_url == null ? null : String(r.w_review_url),
+      referralUrl: r.w_referral_url == null ? null : String(r.w_referral_url),
+      mailScoreMode: r.w_mail_score_mode === 'immediate' ? 'immediate' : 'provisional',
+    },
+  };
+}
+
 /** The survey of a public token; null for a malformed token (no query), an unknown one or a draft. */
 export async function loadPublicSurvey(db: Db, token: string): Promise<PublicSurvey | null> {
   if (!SURVEY_TOKEN_SHAPE.test(token)) return null;
-  const [row] = await db
-    .select({ survey: surveyColumns, workspace: workspaceColumns })
-    .from(surveys)
-    .innerJoin(workspaces, eq(workspaces.id, surveys.workspaceId))
-    .where(eq(surveys.publicToken, token));
-  if (!row || row.survey.status === 'draft') return null;
-  return row;
+  const [row] = await runner(db)(PUBLIC_SQL, [token]);
+  if (!row || row.status === 'draft') return null;
+  return publicFromRow(row);
 }
 
 /** The survey a send's campaign asks, with the send; null when the send or its survey is unknown. */

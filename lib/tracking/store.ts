@@ -7,7 +7,7 @@ import type { Verdict } from './classify';
  * client of the process-wide db (postgres-js or PGlite), not through drizzle's query builder.
  */
 type Row = Record<string, unknown>;
-type Run = (text: string, params: unknown[]) => Promise<Row[]>;
+export type Run = (text: string, params: unknown[]) => Promise<Row[]>;
 
 interface PostgresJsClient {
   unsafe(text: string, params: unknown[], options: { prepare: boolean }): Promise<Row[]>;
@@ -18,7 +18,7 @@ interface PgliteClient {
 
 const runners = new WeakMap<object, Run>();
 
-function runner(db: Db): Run {
+export function runner(db: Db): Run {
   let run = runners.get(db);
   if (run) return run;
   const client = (db as unknown as { $client?: unknown }).$client;
