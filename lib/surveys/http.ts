@@ -147,6 +147,7 @@ async function anonymousResult(r: Request, loaded: PublicSurvey, base: string): 
     submissionId: newSubmissionId(),
     followUpLinks: followUpLinks(loaded, base),
     changeUrl: `${base}?score=${answer.score}`,
+    timeZone: loaded.workspace.timezone,
   });
 }
 

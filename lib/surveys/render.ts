@@ -137,9 +137,9 @@ button:focus-visible{outline:3px solid #18181b;outline-offset:2px}.err{color:#b9
 // Shows the group's wording once a score is picked; confirms a provisional mail score on the first
 // real interaction (pointer, key, focus of the comment). Plain ES5, a few hundred bytes.
 const SCRIPT = `(function(){var f=document.querySelector('form[data-s]');if(!f)return;var l=document.getElementById('cl'),w=document.getElementById('cw'),d=l&&l.textContent;
-if(w&&f.querySelector('input[type=radio]')&&!f.querySelector('input[name=score]:checked'))w.hidden=true;f.addEventListener('change',function(e){var t=e.target;if(t.name!=='score')return;if(l)l.textContent=t.getAttribute('data-f')||d;if(w)w.hidden=false});
+var x=document.getElementById('comment');if(w&&x&&!x.value&&f.querySelector('input[type=radio]')&&!f.querySelector('input[name=score]:checked'))w.hidden=true;f.addEventListener('change',function(e){var t=e.target;if(t.name!=='score')return;if(l)l.textContent=t.getAttribute('data-f')||d;if(w)w.hidden=false});
 var u=f.getAttribute('data-confirm');if(!u)return;var k=0;function g(){if(k)return;k=1;fetch(u,{method:'POST',credentials:'same-origin',keepalive:true}).catch(function(){})}
-document.addEventListener('pointerdown',g,true);document.addEventListener('keydown',g,true);var c=document.getElementById('comment');if(c)c.addEventListener('focus',g)})();`;
+document.addEventListener('pointerdown',g,true);document.addEventListener('keydown',g,true);if(x)x.addEventListener('focus',g)})();`;
 
 export function renderSurveyPage(model: SurveyPageModel): string {
   const { look, locale, state } = model;
