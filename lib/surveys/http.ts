@@ -70,14 +70,17 @@ interface Request {
   req: IncomingMessage;
   res: ServerResponse;
   query: URLSearchParams;
-  nonce: string;
+  /** The CSP nonce, made when a page is rendered (an answer POST only redirects). */
+  nonce?: string;
 }
+
+const nonceOf = (r: Request) => (r.nonce ??= randomBytes(16).toString('base64'));
 
 async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = req.url ?? '';
   const q = url.indexOf('?');
   const parts = (q === -1 ? url : url.slice(0, q)).split('/');
-  const r: Request = { req, res, query: new URLSearchParams(q === -1 ? '' : url.slice(q + 1)), nonce: randomBytes(16).toString('base64') };
+  const r: Request = { req, res, query: new URLSearchParams(q === -1 ? '' : url.slice(q + 1)) };
   // parts: ['', 's', <token>, …] or ['', 's', 'p', <token>, …]
   if (parts[2] === 'p') return personal(r, parts[3] ?? '', parts.slice(4));
   return anonymous(r, parts[2] ?? '', parts.slice(3));
@@ -268,6 +271,19 @@ type ParsedForm =
   | { ok: true; score: number; comment: string | null; submissionId: string | undefined; step: 'ask' | 'followUp' }
   | { ok: false; score: number | null; comment: string; step: 'ask' | 'followUp'; submissionId: string | undefined; errors: { score?: string; comment?: string } };
 
+// Built once per scale: constructing zod schemas costs more than using them, on the hot path.
+const scoreSchemas = new Map<string, z.ZodType<number, string>>();
+function scoreSchema(min: number, max: number): z.ZodType<number, string> {
+  const key = `${min}-${max}`;
+  let schema = scoreSchemas.get(key);
+  if (!schema) {
+    schema = z.string().trim().regex(/^-?\d{1,3}$/).transform(Number).pipe(z.number().int().min(min).max(max));
+    scoreSchemas.set(key, schema);
+  }
+  return schema;
+}
+const commentSchema = z.string().max(SURVEY_LIMITS.commentLength);
+
 /** The answer form (application/x-www-form-urlencoded), validated with zod against the survey's scale. */
 export function parseForm(body: Buffer, loaded: PublicSurvey, locale: PageLocale): ParsedForm {
   const t = PAGE_TEXT[locale];
@@ -277,14 +293,8 @@ export function parseForm(body: Buffer, loaded: PublicSurvey, locale: PageLocale
   const rawComment = (params.get('comment') ?? '').replace(/\r\n?/g, '\n').replace(/\0/g, '');
   const step = params.get('step') === 'followUp' ? 'followUp' : 'ask';
   const submissionId = SUBMISSION_ID.test(params.get('submissionId') ?? '') ? params.get('submissionId')! : undefined;
-  const score = z
-    .string()
-    .trim()
-    .regex(/^-?\d{1,3}$/)
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max))
-    .safeParse(params.get('score') ?? '');
-  const comment = z.string().max(SURVEY_LIMITS.commentLength).safeParse(rawComment.trim());
+  const score = scoreSchema(min, max).safeParse(params.get('score') ?? '');
+  const comment = commentSchema.safeParse(rawComment.trim());
   if (score.success && comment.success) {
     return { ok: true, score: score.data, comment: comment.data || null, submissionId, step };
   }
@@ -338,13 +348,13 @@ function page(
   extra: Partial<SurveyPageModel> = {},
   opts: { close?: boolean; headers?: Record<string, string> } = {},
 ): void {
-  const html = renderSurveyPage({ look: loaded ? surveyLook(loaded) : NEUTRAL_LOOK, locale, state, nonce: r.nonce, ...extra });
+  const html = renderSurveyPage({ look: loaded ? surveyLook(loaded) : NEUTRAL_LOOK, locale, state, nonce: nonceOf(r), ...extra });
   send(r, status, html, opts);
 }
 
 function send(r: Request, status: number, html: string, opts: { close?: boolean; headers?: Record<string, string> } = {}): void {
   const buf = Buffer.from(html);
-  r.res.writeHead(status, { ...securityHeaders(r.nonce), ...opts.headers, 'content-length': buf.length, ...(opts.close ? { connection: 'close' } : {}) });
+  r.res.writeHead(status, { ...securityHeaders(nonceOf(r)), ...opts.headers, 'content-length': buf.length, ...(opts.close ? { connection: 'close' } : {}) });
   r.res.end(buf);
   // An unread body of a refused request is dropped with the connection (once the answer is out), not drained.
   if (opts.close && !r.req.complete) r.res.once('finish', () => r.req.destroy());
@@ -376,7 +386,7 @@ function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
   try {
     if (res.headersSent) res.destroy();
     else {
-      const r: Request = { req, res, query: new URLSearchParams(), nonce: randomBytes(16).toString('base64') };
+      const r: Request = { req, res, query: new URLSearchParams() };
       page(r, 503, null, surveyPageLocale('auto', req.headers['accept-language']), { step: 'problem', kind: 'error' }, {}, { close: true });
     }
   } catch {
