@@ -186,9 +186,11 @@ describe('an anonymous answer', () => {
     const survey = await makeSurvey(db(), a.workspace.id);
     // Refused forms take nothing from the bucket; each new browser (no cookie) adds an answer.
     expect((await post(`/s/${survey.publicToken}`, form({ score: 'x' }))).status).toBe(400);
+    let firstCookie = '';
     for (let i = 0; i < 30; i++) {
       const res = await post(`/s/${survey.publicToken}`, form({ score: String(i % 11) }));
       expect(res.status).toBe(303);
+      firstCookie ||= cookieOf(res)!;
     }
     expect(await answers(survey.id)).toHaveLength(30);
     const { res } = await answer(survey, { score: '9', comment: '' });
@@ -196,6 +198,11 @@ describe('an anonymous answer', () => {
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await res.text()).toContain('Too many answers');
     expect(await answers(survey.id)).toHaveLength(30);
+    // A browser changing its answer takes from the same bucket (the general path of recordAnswer).
+    const before = (await answers(survey.id)).map((r) => [r.id, r.score]).sort();
+    const again = await post(`/s/${survey.publicToken}`, form({ score: '10', submissionId: 'change-over-the-limit' }), { cookie: firstCookie });
+    expect(again.status).toBe(429);
+    expect((await answers(survey.id)).map((r) => [r.id, r.score]).sort()).toEqual(before);
     // Another survey is another bucket.
     const other = await makeSurvey(db(), a.workspace.id);
     expect((await answer(other, { score: '9', comment: '' })).res.status).toBe(303);
