@@ -51,7 +51,7 @@ export const openSurveyLabel = (locale: 'en' | 'nl') => TEXT[locale].open;
 export const scoreRange = (kind: SurveyKind) => (kind === 'nps' ? { min: 0, max: 10 } : { min: 1, max: 5 });
 
 const FALLBACK_COLOR = '#4f46e5';
-const DARK_TEXT = '#111111';
+const DARK_TEXT = '#000000';
 
 /** `#abc` or `#aabbcc`, lower-cased and expanded; anything else (it lands in a style attribute) falls back. */
 export function safeColor(value: string): string {
