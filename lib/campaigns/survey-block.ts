@@ -1,9 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { surveys, type ContentBlock, type Survey } from '@/lib/db/schema';
+import { surveys, type ContentBlock, type Survey, type SurveyKind, type SurveyStatus } from '@/lib/db/schema';
 import { invalid, notFound } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
 import { publicSurveyUrl } from '@/lib/surveys/links';
+import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
 import { defaultSurveyQuestion } from '@/lib/surveys/score-row';
 import type { SurveyEmbed } from './render';
 
@@ -75,4 +76,30 @@ export async function assertSurveySendable(db: Db, campaign: { workspaceId: stri
   if (!id) return;
   const problem = surveySendProblem(await getEmbeddedSurvey(db, campaign.workspaceId, id), at);
   if (problem) throw invalid(problem);
+}
+
+/** A survey the campaign editor's block picker offers, with what its preview shows. */
+export interface SurveyOption {
+  id: string;
+  name: string;
+  kind: SurveyKind;
+  status: SurveyStatus;
+  cadenceMonths: number | null;
+  embed: SurveyEmbed;
+}
+
+/** The workspace's surveys for the block picker, newest first (closed ones too: a draft may still name one). */
+export async function listSurveyOptions(ctx: WorkspaceCtx, workspaceLocale: Locale, base: string): Promise<SurveyOption[]> {
+  assertRole(ctx, 'viewer');
+  const rows = await ctx.db.select().from(surveys).where(eq(surveys.workspaceId, ctx.workspaceId)).orderBy(desc(surveys.createdAt)).limit(200);
+  const now = new Date();
+  return rows.map((s) => ({
+    id: s.id,
+    name: s.name,
+    kind: s.kind,
+    // A survey past its close date reads as closed everywhere.
+    status: s.status === 'open' && s.closesAt && s.closesAt <= now ? 'closed' : s.status,
+    cadenceMonths: s.cadenceMonths,
+    embed: surveyEmbed(s, workspaceLocale, base),
+  }));
 }
