@@ -8,7 +8,7 @@ import { surveySendProblem } from '@/lib/campaigns/survey-block';
 /** A wave waits this long after the previous wave started, so that wave's last mails are out of the cadence window. */
 const WAVE_SLACK_MS = 24 * 3_600_000;
 
-const addMonths = (at: Date, months: number) => {
+export const addMonths = (at: Date, months: number) => {
   const d = new Date(at);
   d.setUTCMonth(d.getUTCMonth() + months);
   return d;

@@ -9,6 +9,7 @@ import { withTransaction } from '@/lib/db/transaction';
 import { invalid, notFound } from '@/lib/errors';
 import { translator } from '@/lib/i18n/translator';
 import { uuid } from '@/lib/validation/fields';
+import { addMonths } from './cadence';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
 
 /** "Send this survey": the audience, and optionally a cadence in months (3, 6 or 12). */
@@ -25,12 +26,6 @@ export type SurveySendInput = z.input<typeof surveySendSchema>;
 
 /** A survey mail fits the "triggered" benchmark best: one relationship question, not a newsletter or a promotion. */
 export const SURVEY_CAMPAIGN_CATEGORY = 'triggered' as const;
-
-const addMonths = (at: Date, months: number) => {
-  const d = new Date(at);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d;
-};
 
 /**
  * Sends a survey through the campaign machinery: creates a campaign draft (name, subject and a

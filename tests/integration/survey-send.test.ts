@@ -5,7 +5,7 @@ import { createCampaign, updateCampaign } from '@/lib/campaigns/manage';
 import { scheduleCampaign } from '@/lib/campaigns/schedule';
 import { startCampaign } from '@/lib/campaigns/start';
 import { createList, addListMembers } from '@/lib/contacts/lists';
-import { campaigns, campaignSends, contacts, mailMessages, surveys, type ContentBlock } from '@/lib/db/schema';
+import { campaigns, campaignSends, mailMessages, surveys, type ContentBlock } from '@/lib/db/schema';
 import { campaignDraftSchema, type CampaignDraftInput } from '@/lib/db/schema/campaigns/validation';
 import { createDueSurveyWaves } from '@/lib/surveys/cadence';
 import { sendSurvey, surveySendSchema } from '@/lib/surveys/send';
@@ -283,8 +283,3 @@ describe('the wave duty', () => {
   });
 });
 
-// Keep the contacts table honest: nothing here writes survey categories.
-afterAll(async () => {
-  const rows = await db().select({ n: contacts.npsCategory }).from(contacts).where(eq(contacts.workspaceId, ctx.workspaceId));
-  expect(rows.every((r) => r.n === null)).toBe(true);
-});
