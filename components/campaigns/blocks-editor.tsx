@@ -3,7 +3,8 @@
 import { ArrowDown, ArrowUp, Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/field';
+import { SelectField, TextField } from '@/components/ui/field';
+import type { SurveyOption } from '@/lib/campaigns/survey-block';
 import type { ContentBlock } from '@/lib/db/schema/campaigns';
 
 // The survey block is added from its own picker (it needs a survey), not as an empty block.
@@ -20,10 +21,14 @@ interface Props {
   onChange: (blocks: ContentBlock[]) => void;
   errors: Record<string, string>;
   disabled: boolean;
+  /** The workspace's surveys the survey block can embed. */
+  surveys: SurveyOption[];
 }
 
-export function BlocksEditor({ blocks, onChange, errors, disabled }: Props) {
+export function BlocksEditor({ blocks, onChange, errors, disabled, surveys }: Props) {
   const t = useTranslations('campaigns.editor');
+  const hasSurvey = blocks.some((b) => b.type === 'survey');
+  const firstSurvey = surveys.find((s) => s.status === 'open') ?? surveys[0];
   const update = (i: number, patch: Partial<ContentBlock>) => onChange(blocks.map((b, j) => (j === i ? ({ ...b, ...patch } as ContentBlock) : b)));
   const move = (i: number, d: -1 | 1) => {
     const next = [...blocks];
@@ -73,6 +78,7 @@ export function BlocksEditor({ blocks, onChange, errors, disabled }: Props) {
               {b.type === 'button' ? (
                 <TextField className="mt-3" label={t('blockUrl')} type="url" value={b.url} disabled={disabled} onChange={(e) => update(i, { url: e.target.value })} error={err('url')} />
               ) : null}
+              {b.type === 'survey' ? <SurveyBlockFields block={b} surveys={surveys} disabled={disabled} error={err('surveyId')} onPick={(surveyId) => update(i, { surveyId })} /> : null}
               {b.type === 'image' ? (
                 <div className="grid gap-3 sm:grid-cols-2">
                   <TextField label={t('blockSrc')} type="url" value={b.src} disabled={disabled} onChange={(e) => update(i, { src: e.target.value })} error={err('src')} />
@@ -99,7 +105,59 @@ export function BlocksEditor({ blocks, onChange, errors, disabled }: Props) {
             + {t(`blockTypes.${type}`)}
           </Button>
         ))}
+        {!hasSurvey && firstSurvey ? (
+          <Button
+            variant="secondary"
+            className="min-h-8 px-3 py-1"
+            disabled={disabled || blocks.length >= 50}
+            onClick={() => onChange([...blocks, { type: 'survey', surveyId: firstSurvey.id }])}
+          >
+            + {t('surveyAdd')}
+          </Button>
+        ) : null}
       </div>
+      {!hasSurvey && !firstSurvey ? <p className="text-xs text-zinc-500">{t('surveyNone')}</p> : null}
+      {errors.blocks ? <p className="text-sm text-red-700">{errors.blocks}</p> : null}
+    </div>
+  );
+}
+
+/** The survey block: which of the workspace's surveys, its state, and what a click does. */
+function SurveyBlockFields({
+  block,
+  surveys,
+  disabled,
+  error,
+  onPick,
+}: {
+  block: Extract<ContentBlock, { type: 'survey' }>;
+  surveys: SurveyOption[];
+  disabled: boolean;
+  error?: string;
+  onPick: (surveyId: string) => void;
+}) {
+  const t = useTranslations('campaigns.editor');
+  const picked = surveys.find((s) => s.id === block.surveyId);
+  const options = surveys.map((s) => ({ value: s.id, label: `${s.name} (${t('surveyKind', { kind: s.kind })})` }));
+  return (
+    <div className="space-y-2">
+      <SelectField
+        label={t('surveyPick')}
+        value={block.surveyId}
+        disabled={disabled}
+        onChange={(e) => onPick(e.target.value)}
+        options={picked ? options : [{ value: block.surveyId, label: t('surveyChoose') }, ...options]}
+        error={error}
+      />
+      {picked ? (
+        picked.status !== 'open' ? (
+          <p className="text-sm text-amber-800">{t('surveyStatus', { status: picked.status })}</p>
+        ) : null
+      ) : (
+        <p className="text-sm text-red-700">{t('surveyMissing')}</p>
+      )}
+      {picked?.cadenceMonths ? <p className="text-xs text-zinc-600">{t('surveyCadence', { months: picked.cadenceMonths })}</p> : null}
+      <p className="text-xs text-zinc-500">{t('surveyHint')}</p>
     </div>
   );
 }

@@ -1,11 +1,12 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
+import type { SurveyOption } from '@/lib/campaigns/survey-block';
 import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { updateCampaignAction } from '@/lib/actions/campaigns';
@@ -13,6 +14,7 @@ import { MERGE_TAGS, unknownMergeTags } from '@/lib/campaigns/merge-tags';
 import type { AbTestConfig, CampaignAudience, ContentBlock } from '@/lib/db/schema/campaigns';
 import { AUDIENCE_KINDS, CAMPAIGN_CATEGORIES, type AudienceKind, type CampaignCategory, type CampaignStatus } from '@/lib/db/schema/campaigns/constants';
 import { AbEditor, defaultAbTest } from './ab-editor';
+import { AudiencePicker, type AudienceChoices } from './audience-picker';
 import { BlocksEditor } from './blocks-editor';
 import { MailPreview } from './mail-preview';
 import { SendPanel } from './send-panel';
@@ -38,13 +40,16 @@ interface Props {
   campaign: EditorCampaign;
   lists: { id: string; name: string }[];
   segments: { id: string; name: string }[];
+  npsCounts: AudienceChoices['npsCounts'];
+  /** The workspace's surveys for the survey block (and its preview). */
+  surveys: SurveyOption[];
   canEdit: boolean;
   suggestedAt: string;
   timeZone: string;
   userEmail: string;
 }
 
-export function CampaignEditor({ workspaceId, workspaceName, locale, campaign, lists, segments, canEdit, suggestedAt, timeZone, userEmail }: Props) {
+export function CampaignEditor({ workspaceId, workspaceName, locale, campaign, lists, segments, npsCounts, surveys, canEdit, suggestedAt, timeZone, userEmail }: Props) {
   const t = useTranslations('campaigns');
   const [draft, setDraft] = useState(campaign);
   // Bumped only by the Save button: the send panel's own save-before-send must not clear its answer.
@@ -64,7 +69,7 @@ export function CampaignEditor({ workspaceId, workspaceName, locale, campaign, l
   }, [draft, save, workspaceId]);
 
   const unknown = unknownMergeTags([draft.subject, draft.previewText, ...draft.blocks.map((b) => ('text' in b ? b.text : ''))].join(' '));
-  const audienceType = draft.audience.type;
+  const embeds = useMemo(() => Object.fromEntries(surveys.map((s) => [s.id, s.embed])), [surveys]);
 
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_26rem]">
@@ -91,44 +96,17 @@ export function CampaignEditor({ workspaceId, workspaceName, locale, campaign, l
           </div>
         </Card>
         <Card title={t('editor.audience')}>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <SelectField
-              label={t('editor.audience')}
-              value={audienceType}
-              disabled={disabled}
-              onChange={(ev) => {
-                const type = ev.target.value;
-                if (type === 'list' && lists[0]) set('audience', { type: 'list', listId: lists[0].id });
-                else if (type === 'segment' && segments[0]) set('audience', { type: 'segment', segmentId: segments[0].id });
-                else set('audience', { type: 'all' });
-              }}
-              options={[
-                { value: 'all', label: t('editor.audienceAll') },
-                ...(lists.length ? [{ value: 'list', label: t('editor.audienceList') }] : []),
-                ...(segments.length ? [{ value: 'segment', label: t('editor.audienceSegment') }] : []),
-              ]}
-            />
-            {draft.audience.type === 'list' ? (
-              <SelectField
-                label={t('editor.list')}
-                value={draft.audience.listId}
-                disabled={disabled}
-                onChange={(ev) => set('audience', { type: 'list', listId: ev.target.value })}
-                options={lists.map((l) => ({ value: l.id, label: l.name }))}
-                error={e['audience.listId']}
-              />
-            ) : null}
-            {draft.audience.type === 'segment' ? (
-              <SelectField
-                label={t('editor.segment')}
-                value={draft.audience.segmentId}
-                disabled={disabled}
-                onChange={(ev) => set('audience', { type: 'segment', segmentId: ev.target.value })}
-                options={segments.map((s) => ({ value: s.id, label: s.name }))}
-                error={e['audience.segmentId']}
-              />
-            ) : null}
-          </div>
+          <AudiencePicker
+            namespace="campaigns.editor"
+            workspaceId={workspaceId}
+            value={draft.audience}
+            onChange={(a) => set('audience', a)}
+            disabled={disabled}
+            errors={e}
+            lists={lists}
+            segments={segments}
+            npsCounts={npsCounts}
+          />
           {!lists.length ? <p className="mt-3 text-xs text-zinc-500">{t('editor.noLists')}</p> : null}
         </Card>
         <Card title={t('editor.content')}>
@@ -147,7 +125,7 @@ export function CampaignEditor({ workspaceId, workspaceName, locale, campaign, l
             </p>
             {unknown.length ? <Alert tone="warning">{t('editor.unknownTags', { tags: unknown.join(', ') })}</Alert> : null}
             <h3 className="pt-2 text-sm font-semibold text-zinc-900">{t('editor.blocks')}</h3>
-            <BlocksEditor blocks={draft.blocks} onChange={(b) => set('blocks', b)} errors={e} disabled={disabled} />
+            <BlocksEditor blocks={draft.blocks} onChange={(b) => set('blocks', b)} errors={e} disabled={disabled} surveys={surveys} />
           </div>
         </Card>
         <Card title={t('editor.ab')}>
@@ -191,7 +169,7 @@ export function CampaignEditor({ workspaceId, workspaceName, locale, campaign, l
         ) : null}
         <section aria-label={t('editor.preview')} className="xl:sticky xl:top-6">
           <h2 className="mb-2 text-sm font-semibold text-zinc-900">{t('editor.preview')}</h2>
-          <MailPreview subject={draft.subject} previewText={draft.previewText} blocks={draft.blocks} locale={locale} workspaceName={workspaceName} />
+          <MailPreview subject={draft.subject} previewText={draft.previewText} blocks={draft.blocks} locale={locale} workspaceName={workspaceName} surveys={embeds} />
         </section>
       </div>
     </div>

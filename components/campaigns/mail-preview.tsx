@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import { renderCampaignMail } from '@/lib/campaigns/render';
+import { renderCampaignMail, type SurveyEmbed } from '@/lib/campaigns/render';
 import type { ContentBlock } from '@/lib/db/schema/campaigns';
 
 /** The mail as a recipient sees it, rendered by the same code that sends it. */
@@ -12,12 +12,15 @@ export function MailPreview({
   blocks,
   locale,
   workspaceName,
+  surveys = {},
 }: {
   subject: string;
   previewText: string;
   blocks: ContentBlock[];
   locale: string;
   workspaceName: string;
+  /** Surveys the blocks embed: the preview links each score to the public page (?score=N). */
+  surveys?: Record<string, SurveyEmbed>;
 }) {
   const t = useTranslations('campaigns');
   const mail = useMemo(
@@ -27,10 +30,11 @@ export function MailPreview({
         previewText,
         blocks,
         locale,
+        surveys,
         contact: { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', joinedAt: new Date('2024-03-05') },
         footer: { address: workspaceName, unsubscribeLabel: t('mail.unsubscribe'), reason: t('mail.reason', { workspace: workspaceName }) },
       }),
-    [subject, previewText, blocks, locale, workspaceName, t],
+    [subject, previewText, blocks, locale, workspaceName, surveys, t],
   );
   return (
     <div className="overflow-hidden rounded-xl bg-white ring-1 ring-zinc-200">

@@ -1,7 +1,7 @@
 import { contactFilterSchema, type ContactFilter } from '@/lib/db/schema/contacts/validation';
 
 /** The URL parameters of a filtered contacts view; the page, its links and the CSV export share them. */
-export const FILTER_KEYS = ['q', 'status', 'listId', 'tag', 'segmentId'] as const;
+export const FILTER_KEYS = ['q', 'status', 'listId', 'tag', 'segmentId', 'nps', 'csat'] as const;
 
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;
 

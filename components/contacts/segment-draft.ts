@@ -2,7 +2,7 @@ import type { InactivityTierId } from '@/lib/metrics/reactivation';
 import type { ContactStatus } from '@/lib/db/schema/contacts/constants';
 import type { Match, SegmentRule, SegmentRules } from '@/lib/segments/rules';
 
-export const RULE_KINDS = ['lastActivity', 'inactivityTier', 'engagement', 'list', 'tag', 'attribute', 'status', 'group'] as const;
+export const RULE_KINDS = ['lastActivity', 'inactivityTier', 'engagement', 'surveyCategory', 'list', 'tag', 'attribute', 'status', 'group'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 /**
@@ -22,6 +22,9 @@ export interface DraftRule {
   key?: string;
   value?: string;
   statuses?: string[];
+  /** surveyCategory: nps or csat, and the groups of that kind. */
+  survey?: string;
+  categories?: string[];
   match?: Match;
   rules?: DraftRule[];
 }
@@ -50,6 +53,8 @@ export function newRule(kind: RuleKind, lists: { id: string }[]): DraftRule {
       return { uid: uid(), kind, key: '', op: 'equals', value: '' };
     case 'status':
       return { uid: uid(), kind, statuses: ['subscribed'] };
+    case 'surveyCategory':
+      return { uid: uid(), kind, survey: 'nps', categories: ['promoter'] };
     case 'group':
       return { uid: uid(), kind, match: 'any', rules: [newRule('tag', lists)] };
   }
@@ -74,6 +79,8 @@ function toRule(d: DraftRule): SegmentRule {
       return { kind: d.kind, key: d.key ?? '', op: d.op, value: d.value ?? '' } as SegmentRule;
     case 'status':
       return { kind: d.kind, statuses: (d.statuses ?? []) as ContactStatus[] };
+    case 'surveyCategory':
+      return { kind: d.kind, survey: d.survey, categories: d.categories ?? [] } as SegmentRule;
     case 'group':
       return { kind: d.kind, match: d.match ?? 'all', rules: (d.rules ?? []).map(toRule) };
   }

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CONTACT_STATUSES } from '@/lib/db/schema/contacts/constants';
+import { CSAT_CATEGORIES, SURVEY_GROUPS } from '@/lib/db/schema/surveys/constants';
 import { INACTIVITY_TIER_IDS } from '@/lib/metrics/inactivity';
 import { SEGMENT_LIMITS, type Match } from '@/lib/segments/rules';
 import { newRule, RULE_KINDS, type DraftRule, type RuleKind } from './segment-draft';
@@ -109,7 +110,7 @@ function RuleEditor({ rule, n, path, depth, lists, errors, onChange, onRemove }:
       {err(field) ? <span className="mt-1 text-xs text-red-700">{err(field)}</span> : null}
     </span>
   );
-  const checks = (field: 'tiers' | 'statuses', options: readonly string[], prefix: string) => (
+  const checks = (field: 'tiers' | 'statuses' | 'categories', options: readonly string[], prefix: string) => (
     <span className="inline-flex flex-col">
       <span className="flex flex-wrap gap-x-4 gap-y-1">
         {options.map((o) => {
@@ -182,6 +183,21 @@ function RuleEditor({ rule, n, path, depth, lists, errors, onChange, onRemove }:
           </>
         ) : null}
         {rule.kind === 'status' ? checks('statuses', CONTACT_STATUSES, 'statuses') : null}
+        {rule.kind === 'surveyCategory' ? (
+          <>
+            <select
+              aria-label={t('segments.surveyKind')}
+              value={rule.survey ?? 'nps'}
+              // The groups differ per kind: switching starts from the first group of the other kind.
+              onChange={(e) => set({ survey: e.target.value, categories: [e.target.value === 'csat' ? CSAT_CATEGORIES[0] : SURVEY_GROUPS[0]] })}
+              className={control}
+            >
+              <option value="nps">{t('segments.surveyKinds.nps')}</option>
+              <option value="csat">{t('segments.surveyKinds.csat')}</option>
+            </select>
+            {checks('categories', rule.survey === 'csat' ? CSAT_CATEGORIES : SURVEY_GROUPS, `segments.surveyGroups.${rule.survey === 'csat' ? 'csat' : 'nps'}`)}
+          </>
+        ) : null}
         <Button variant="ghost" className="ml-auto min-h-8 px-2 py-1 text-red-700" onClick={onRemove} aria-label={t('segments.removeRule', { n })}>
           {t('segments.remove')}
         </Button>

@@ -6,6 +6,7 @@ export function useSegmentSummary(lists: { id: string; name: string }[]) {
   const t = useTranslations('contacts.segments.summary');
   const tiers = useTranslations('contacts.detail.tiers');
   const statuses = useTranslations('contacts.statuses');
+  const groups = useTranslations('contacts.segments.surveyGroups');
   const listName = (id: string) => lists.find((l) => l.id === id)?.name ?? t('unknownList');
 
   const one = (r: SegmentRule): string => {
@@ -25,6 +26,10 @@ export function useSegmentSummary(lists: { id: string; name: string }[]) {
         return t(r.op === 'equals' ? 'attrEquals' : 'attrContains', { key: r.key, value: r.value });
       case 'status':
         return t('status', { statuses: r.statuses.map((s) => statuses(s)).join(', ') });
+      case 'surveyCategory':
+        return t(r.survey === 'nps' ? 'npsGroups' : 'csatGroups', {
+          groups: r.categories.map((c: string) => groups(`${r.survey}.${c}`)).join(', '),
+        });
       case 'group':
         return `(${all(r)})`;
     }

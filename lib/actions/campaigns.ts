@@ -61,7 +61,8 @@ export const sendTestCampaignAction = workspaceAction('member')
   .inputSchema(campaignRefSchema.extend({ to: optionalEmail }))
   .action(async ({ parsedInput, ctx }) => {
     await limitTestSend(ctx.db, ctx.wctx.workspaceId);
-    const r = await sendTestCampaign({ ctx: ctx.wctx, input: { campaignId: parsedInput.campaignId, to: parsedInput.to ?? undefined } });
+    // The origin lets a survey block in the test mail link to the survey's public page.
+    const r = await sendTestCampaign({ ctx: ctx.wctx, input: { campaignId: parsedInput.campaignId, to: parsedInput.to ?? undefined, baseUrl: await baseUrl() } });
     return { status: r.status, transport: r.transport, error: r.error };
   });
 

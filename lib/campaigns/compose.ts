@@ -2,11 +2,13 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { campaignLinks, campaigns, workspaces, type AbTestConfig, type Campaign, type ContentBlock } from '@/lib/db/schema';
 import type { Locale } from '@/lib/i18n/config';
+import { personalSurveyUrl, scoreClickUrl } from '@/lib/surveys/links';
 import { signToken } from '@/lib/tracking/token';
 import type { ClaimedSend } from './claims';
 import { footerFor } from './footer';
-import { renderCampaignMail, type RenderedMail } from './render';
+import { renderCampaignMail, type RenderedMail, type SurveyEmbed } from './render';
 import { trackingBaseUrl } from './send-config';
+import { loadSurveyEmbeds } from './survey-block';
 
 /**
  * Everything needed to turn a claimed row into that recipient's mail, loaded once per campaign
@@ -19,13 +21,14 @@ export interface CampaignContent {
   linkIds: Map<string, number>;
   base: string;
   variants: Map<string | null, { subject: string; previewText: string; blocks: ContentBlock[] }>;
+  /** The survey its score-button block embeds (same workspace only). */
+  surveys: Record<string, SurveyEmbed>;
 }
 
 export interface ComposedMail extends RenderedMail {
   to: string;
   messageId: string;
 }
-
 
 /** The content a variant gets: the A/B variable replaced (ctaText = text of the first button). */
 export function variantContent(campaign: Pick<Campaign, 'subject' | 'previewText' | 'blocks'>, ab: AbTestConfig | null, key: string | null) {
@@ -49,13 +52,15 @@ export async function loadCampaignContent(db: Db, campaignId: string): Promise<C
   const links = await db.select({ id: campaignLinks.id, url: campaignLinks.url }).from(campaignLinks).where(eq(campaignLinks.campaignId, campaignId));
   const ab = row.campaign.abTest ?? null;
   const keys: (string | null)[] = [null, ...(ab?.variants.map((v) => v.key) ?? [])];
+  const base = trackingBaseUrl(row.campaign.baseUrl);
   return {
     campaign: row.campaign,
     locale: row.locale,
     workspaceName: row.workspaceName,
     linkIds: new Map(links.map((l) => [l.url, l.id])),
-    base: trackingBaseUrl(row.campaign.baseUrl),
+    base,
     variants: new Map(keys.map((k) => [k, variantContent(row.campaign, ab, k)])),
+    surveys: await loadSurveyEmbeds(db, row.campaign.workspaceId, row.campaign.blocks, row.locale, base),
   };
 }
 
@@ -80,7 +85,10 @@ export function composeMail(content: CampaignContent, send: ClaimedSend, from: s
     contact: send.contact,
     locale: content.locale,
     footer: footerFor(content.locale, content.workspaceName),
+    surveys: content.surveys,
     tracking: {
+      scoreUrl: (score) => scoreClickUrl(content.base, send.id, score),
+      surveyUrl: personalSurveyUrl(content.base, send.id),
       openUrl: t('o', 'open', [send.id]),
       unsubscribeUrl: t('u', 'unsubscribe', [send.id]),
       clickUrl: (url) => {

@@ -7,6 +7,7 @@ import { conflict } from '@/lib/errors';
 import { getListInWorkspace, getSegmentInWorkspace } from '@/lib/contacts/guards';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
 import { getCampaignInWorkspace } from './guards';
+import { embeddedSurveyId, getEmbeddedSurvey } from './survey-block';
 
 export const EDITABLE_STATUSES = ['draft', 'scheduled'] as const;
 
@@ -28,10 +29,12 @@ export async function listCampaigns(ctx: WorkspaceCtx, limit = 100) {
     .limit(limit);
 }
 
-/** The audience must point at this workspace's own list or segment. */
-async function assertAudience(ctx: WorkspaceCtx, input: CampaignDraftInput) {
+/** The audience must point at this workspace's own list or segment, a survey block at its own survey. */
+async function assertReferences(ctx: WorkspaceCtx, input: CampaignDraftInput) {
   if (input.audience.type === 'list') await getListInWorkspace(ctx.db, ctx, input.audience.listId);
   if (input.audience.type === 'segment') await getSegmentInWorkspace(ctx.db, ctx, input.audience.segmentId);
+  const surveyId = embeddedSurveyId(input.blocks);
+  if (surveyId) await getEmbeddedSurvey(ctx.db, ctx.workspaceId, surveyId);
 }
 
 function fields(input: CampaignDraftInput) {
@@ -44,12 +47,14 @@ function fields(input: CampaignDraftInput) {
     blocks: input.blocks,
     audience: input.audience,
     abTest: input.abTest ?? null,
+    // Kept in sync with the blocks on every save: cadence and survey reports key on it.
+    surveyId: embeddedSurveyId(input.blocks),
   };
 }
 
 export async function createCampaign({ ctx, input }: { ctx: WorkspaceCtx; input: CampaignDraftInput }): Promise<Campaign> {
   assertRole(ctx, 'member');
-  await assertAudience(ctx, input);
+  await assertReferences(ctx, input);
   return withTransaction(ctx.db, async (tx) => {
     const [row] = await tx
       .insert(campaigns)
@@ -63,7 +68,7 @@ export async function createCampaign({ ctx, input }: { ctx: WorkspaceCtx; input:
 /** Drafts and scheduled campaigns can change; once sending starts the content is frozen. */
 export async function updateCampaign({ ctx, input }: { ctx: WorkspaceCtx; input: CampaignDraftInput & { campaignId: string } }) {
   assertRole(ctx, 'member');
-  await assertAudience(ctx, input);
+  await assertReferences(ctx, input);
   return withTransaction(ctx.db, async (tx) => {
     const current = await getCampaignInWorkspace(tx, ctx, input.campaignId);
     if (!(EDITABLE_STATUSES as readonly string[]).includes(current.status)) throw conflict('campaignLocked');

@@ -65,3 +65,48 @@ describe('linkTargets', () => {
     expect(linkTargets(blocks)).toEqual(['https://shop.example/sale', 'https://shop.example/beans']);
   });
 });
+
+describe('survey block', () => {
+  const survey = { type: 'survey', surveyId: 'S1' } as const;
+  const surveys = { S1: { kind: 'nps' as const, question: 'Would you recommend Roasters?', brandColor: '#0f766e', locale: 'nl' as const, publicUrl: 'https://p.example/s/PUBLIC' } };
+  const base = { subject: 's', previewText: '', blocks: [survey], contact: { email: 'x@y.z' }, locale: 'nl', footer };
+
+  it('a sent mail: every score is the recipient’s own link, plus their personal page; the text part lists them', () => {
+    const mail = renderCampaignMail({
+      ...base,
+      surveys,
+      tracking: {
+        openUrl: 'o',
+        unsubscribeUrl: 'u',
+        clickUrl: (u) => u,
+        scoreUrl: (score) => `https://t.example/t/s/TOKEN${score}`,
+        surveyUrl: 'https://t.example/s/p/PERSONAL',
+      },
+    });
+    for (let s = 0; s <= 10; s++) {
+      expect(mail.html).toContain(`href="https://t.example/t/s/TOKEN${s}"`);
+      expect(mail.text).toContain(`${s}: https://t.example/t/s/TOKEN${s}`);
+    }
+    expect(mail.html).not.toContain('PUBLIC');
+    expect(mail.html).toContain('href="https://t.example/s/p/PERSONAL"');
+    expect(mail.html).toContain('Of open de enquête');
+    expect(mail.text).toContain('Of open de enquête: https://t.example/s/p/PERSONAL');
+    expect(mail.html).toContain('Would you recommend Roasters?');
+  });
+
+  it('a preview links to the public page with ?score=N', () => {
+    const mail = renderCampaignMail({ ...base, surveys });
+    for (let s = 0; s <= 10; s++) expect(mail.html).toContain(`href="https://p.example/s/PUBLIC?score=${s}"`);
+    expect(mail.html).toContain('href="https://p.example/s/PUBLIC"');
+  });
+
+  it('a survey that is not loaded (deleted, another workspace) renders nothing', () => {
+    const mail = renderCampaignMail({ ...base, surveys: {} });
+    expect(mail.html).not.toContain('/t/s/');
+    expect(mail.html).not.toContain('score=');
+  });
+
+  it('is not a campaign link (score links are their own tracked path)', () => {
+    expect(linkTargets([survey])).toEqual([]);
+  });
+});

@@ -1,5 +1,7 @@
 import type { ContentBlock } from '@/lib/db/schema/campaigns';
+import type { SurveyKind } from '@/lib/db/schema/surveys/constants';
 import { escapeHtml } from '@/lib/mail/html';
+import { openSurveyLabel, scoreRowHtml, scoreRowText, type ScoreRowInput } from '@/lib/surveys/score-row';
 import { renderMergeTags, type MergeContact } from './merge-tags';
 
 /**
@@ -18,8 +20,23 @@ export interface RenderInput {
     openUrl: string;
     unsubscribeUrl: string;
     clickUrl: (url: string) => string;
+    /** This recipient's own score link (`/t/s/…`) and personal survey page (`/s/p/…`). */
+    scoreUrl?: (score: number) => string;
+    surveyUrl?: string;
   };
+  /** The surveys survey blocks embed, by id; a block whose survey is missing renders nothing. */
+  surveys?: Record<string, SurveyEmbed>;
   footer: { address: string; unsubscribeLabel: string; reason: string };
+}
+
+/** What a survey block shows: the question already chosen (custom or the kind's default). */
+export interface SurveyEmbed {
+  kind: SurveyKind;
+  question: string;
+  brandColor: string;
+  locale: 'en' | 'nl';
+  /** The anonymous public page; previews link each score to it with ?score=N. */
+  publicUrl: string;
 }
 
 export interface RenderedMail {
@@ -74,6 +91,14 @@ export function renderCampaignMail(input: RenderInput): RenderedMail {
         htmlBlocks.push('<hr style="border:0;border-top:1px solid #e4e4e7;margin:24px 0">');
         textBlocks.push('---');
         break;
+      case 'survey': {
+        const survey = input.surveys?.[b.surveyId];
+        if (!survey) break;
+        const block = surveyBlock(survey, input.tracking);
+        htmlBlocks.push(block.html);
+        textBlocks.push(block.text);
+        break;
+      }
     }
   }
 
@@ -85,11 +110,12 @@ export function renderCampaignMail(input: RenderInput): RenderedMail {
   const preview = merge(input.previewText);
   const subject = merge(input.subject);
 
-  const html = `<!doctype html><html lang="${escapeHtml(input.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="x-apple-disable-message-reformatting"><title>${escapeHtml(subject)}</title></head>
+  const html = `<!doctype html><html lang="${escapeHtml(input.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="x-apple-disable-message-reformatting"><title>${escapeHtml(subject)}</title>
+<style>@media only screen and (max-width:480px){.pulse-outer{padding:12px 6px!important}.pulse-card{padding:24px 14px!important}}</style></head>
 <body style="margin:0;padding:0;background:#f4f4f5">
 <div style="display:none;max-height:0;overflow:hidden;opacity:0">${escapeHtml(preview)}&#847;&zwnj;&nbsp;&#847;&zwnj;&nbsp;</div>
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f4f5"><tr><td align="center" style="padding:24px 12px">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background:#ffffff;border-radius:12px"><tr><td style="padding:32px 24px;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f4f5"><tr><td class="pulse-outer" align="center" style="padding:24px 12px">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background:#ffffff;border-radius:12px"><tr><td class="pulse-card" style="padding:32px 24px;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif">
 ${htmlBlocks.join('\n')}
 ${footerHtml}
 </td></tr></table>
@@ -107,4 +133,26 @@ ${footerHtml}
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
   }
   return { subject, html, text, headers };
+}
+
+/**
+ * A survey's score row: in a sent mail every score is this recipient's own tracked link and the
+ * "open the survey" link their personal page; a preview (no tracking) links to the public page.
+ */
+function surveyBlock(survey: SurveyEmbed, tracking: RenderInput['tracking']): { html: string; text: string } {
+  const personal = tracking?.scoreUrl && tracking.surveyUrl ? { score: tracking.scoreUrl, page: tracking.surveyUrl } : null;
+  const sep = survey.publicUrl.includes('?') ? '&' : '?';
+  const row: ScoreRowInput = {
+    kind: survey.kind,
+    brandColor: survey.brandColor,
+    locale: survey.locale,
+    question: survey.question,
+    hrefFor: personal ? personal.score : (score) => `${survey.publicUrl}${sep}score=${score}`,
+  };
+  const page = personal ? personal.page : survey.publicUrl;
+  const open = openSurveyLabel(survey.locale);
+  return {
+    html: `<div style="margin:8px 0 24px">${scoreRowHtml(row)}<p style="margin:4px 0 0;font-size:13px;line-height:1.5;text-align:center"><a href="${escapeHtml(page)}" style="color:#3f3f46;text-decoration:underline">${escapeHtml(open)}</a></p></div>`,
+    text: `${scoreRowText(row)}\n${open}: ${page}`,
+  };
 }

@@ -6,6 +6,7 @@ import { conflict, invalid } from '@/lib/errors';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
 import { getWorkspace } from '@/lib/workspaces/get';
 import { getCampaignInWorkspace } from './guards';
+import { assertSurveySendable } from './survey-block';
 import { wallTimeToUtc } from './zoned-time';
 
 /** What a campaign needs before it may be scheduled; each gap is an i18n key under errors. */
@@ -41,6 +42,7 @@ export async function scheduleCampaign({
     if (current.status !== 'draft' && current.status !== 'scheduled') throw conflict('campaignLocked');
     const gaps = sendReadiness(current);
     if (gaps.length) throw invalid(gaps[0]);
+    await assertSurveySendable(tx, current, sendAt);
     const [row] = await tx
       .update(campaigns)
       .set({ status: 'scheduled', scheduledAt: sendAt, baseUrl: input.baseUrl ?? current.baseUrl, updatedAt: new Date() })

@@ -8,9 +8,10 @@ import { notFound } from '@/lib/errors';
 import { JOB_KINDS, jobKey } from '@/lib/jobs/kinds';
 import { enqueue } from '@/lib/jobs/queue';
 import { inTestPhaseSql, variantSql } from './ab-split';
-import { audienceWhere } from './audience';
+import { audienceWhere, cadenceOf } from './audience';
 import { linkTargets } from './render';
 import { sendConfigFromEnv } from './send-config';
+import { embeddedSurveyId, findEmbeddedSurvey, surveySendProblem } from './survey-block';
 
 export interface StartResult {
   /** False when the campaign had already started, was cancelled or is scheduled later: nothing changed. */
@@ -36,8 +37,16 @@ export async function startCampaign(db: Db, campaignId: string, opts: { abWaitMs
     if ((campaign.status !== 'draft' && campaign.status !== 'scheduled') || early) {
       return { started: false, status: campaign.status, ...(await sendCounts(tx, campaignId)) };
     }
+    // A survey closed (or deleted) since scheduling: back to draft for the team to decide, unsent.
+    const surveyId = embeddedSurveyId(campaign.blocks);
+    const survey = surveyId ? await findEmbeddedSurvey(tx, campaign.workspaceId, surveyId) : null;
+    if (surveyId && (!survey || surveySendProblem(survey))) {
+      await tx.update(campaigns).set({ status: 'draft', scheduledAt: null, updatedAt: sql`now()` }).where(eq(campaigns.id, campaignId));
+      return { started: false, status: 'draft' as const, recipients: 0, held: 0 };
+    }
     const ab = campaign.abTest ? abTestSchema.parse(campaign.abTest) : null;
-    const where = await audienceWhere(tx, campaign.workspaceId, campaign.audience);
+    // For a survey on a cadence, contacts asked within it are left out here, in the same statement.
+    const where = await audienceWhere(tx, campaign.workspaceId, campaign.audience, await cadenceOf(tx, campaign));
 
     const urls = linkTargets(campaign.blocks);
     if (urls.length > 0) {

@@ -1,7 +1,7 @@
-import { and, count, desc, eq, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, ilike, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
-import { CONTACT_LIMITS, contacts, type Contact } from '@/lib/db/schema';
+import { CONTACT_LIMITS, contacts, type Contact, type CsatCategory, type SurveyGroup } from '@/lib/db/schema';
 import type { ContactFilter, ListContactsInput } from '@/lib/db/schema/contacts/validation';
 import { containsPattern } from '@/lib/db/sql';
 import { invalid } from '@/lib/errors';
@@ -36,7 +36,30 @@ export async function contactFilterWhere(db: Db, ctx: WorkspaceCtx, filter: Cont
   if (filter.segmentId) {
     parts.push(compileSegmentRules(ctx.workspaceId, await segmentRulesInWorkspace(db, ctx, filter.segmentId)));
   }
+  if (filter.nps) parts.push(eq(contacts.npsCategory, filter.nps));
+  if (filter.csat) parts.push(eq(contacts.csatCategory, filter.csat));
   return and(...parts) as SQL;
+}
+
+export interface SurveyGroupCounts {
+  nps: Record<SurveyGroup, number>;
+  csat: Record<CsatCategory, number>;
+}
+
+/** Contacts per NPS group and per CSAT group (latest answer wins), for the filter's counts. */
+export async function countSurveyGroups(ctx: WorkspaceCtx): Promise<SurveyGroupCounts> {
+  assertRole(ctx, 'viewer');
+  const rows = await ctx.db
+    .select({ nps: contacts.npsCategory, csat: contacts.csatCategory, n: count() })
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, ctx.workspaceId), or(isNotNull(contacts.npsCategory), isNotNull(contacts.csatCategory))))
+    .groupBy(contacts.npsCategory, contacts.csatCategory);
+  const out: SurveyGroupCounts = { nps: { promoter: 0, passive: 0, detractor: 0 }, csat: { satisfied: 0, neutral: 0, dissatisfied: 0 } };
+  for (const r of rows) {
+    if (r.nps) out.nps[r.nps] += Number(r.n);
+    if (r.csat) out.csat[r.csat] += Number(r.n);
+  }
+  return out;
 }
 
 // Keyset pagination, newest first. The cursor carries created_at as Postgres text: microseconds

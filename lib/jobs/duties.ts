@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { campaigns, jobs } from '@/lib/db/schema';
 import { executeRows } from '@/lib/db/sql';
+import { createDueSurveyWaves } from '@/lib/surveys/cadence';
 import { JOB_KINDS } from './kinds';
 
 /**
@@ -22,4 +23,12 @@ export async function enqueueDueCampaigns(db: Db): Promise<number> {
         returning id`,
   );
   return rows.length;
+}
+
+/**
+ * Surveys sent on a cadence whose next wave is due → a scheduled copy of the last survey mail
+ * (lib/surveys/cadence: one locked transaction per survey, so many workers create one wave).
+ */
+export async function createDueWaves(db: Db): Promise<number> {
+  return (await createDueSurveyWaves(db)).filter((w) => w.outcome === 'created').length;
 }

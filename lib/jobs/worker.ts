@@ -8,7 +8,7 @@ import { TransportCache } from '@/lib/campaigns/transport';
 import type { Db } from '@/lib/db/client';
 import { campaigns, type Job } from '@/lib/db/schema';
 import { rollupEvents } from '@/lib/tracking/rollup';
-import { enqueueDueCampaigns } from './duties';
+import { createDueWaves, enqueueDueCampaigns } from './duties';
 import { defaultHandlers, type JobHandler } from './handlers';
 import { claimJobs, completeJob, failJob, releaseJob, rescheduleJob } from './queue';
 import { sleep, Throttle } from './pacing';
@@ -157,6 +157,7 @@ export function startWorker(opts: WorkerOptions): Worker {
   const maintenance = loop(
     'maintenance',
     async () => {
+      await createDueWaves(db);
       await enqueueDueCampaigns(db);
       if (Date.now() >= nextImportSweep) {
         nextImportSweep = Date.now() + 60_000;

@@ -62,6 +62,8 @@ function compileRule(workspaceId: string, rule: SegmentRule): SQL {
     }
     case 'status':
       return inArray(contacts.status, rule.statuses);
+    case 'surveyCategory':
+      return rule.survey === 'nps' ? inArray(contacts.npsCategory, rule.categories) : inArray(contacts.csatCategory, rule.categories);
     case 'group':
       return compileGroup(workspaceId, rule.match, rule.rules);
   }

@@ -4,6 +4,7 @@ import { CONTACT_LIMITS, CONTACT_STATUSES, type ContactStatus } from '@/lib/db/s
 import { INACTIVITY_TIER_IDS } from '@/lib/metrics/inactivity';
 import type { InactivityTierId } from '@/lib/metrics/reactivation';
 import { attributeKeySchema, tagSchema } from '@/lib/db/schema/contacts/fields';
+import { CSAT_CATEGORIES, SURVEY_GROUPS, type CsatCategory, type SurveyGroup } from '@/lib/db/schema/surveys/constants';
 
 /**
  * The segment rule model. Rules are stored as jsonb on `segments.rules` and compiled to SQL by
@@ -56,6 +57,13 @@ export interface StatusRule {
   kind: 'status';
   statuses: ContactStatus[];
 }
+/**
+ * The contact's latest survey answer (latest wins; provisional mail scores do not count):
+ * NPS promoter/passive/detractor, or CSAT satisfied/neutral/dissatisfied.
+ */
+export type SurveyCategoryRule =
+  | { kind: 'surveyCategory'; survey: 'nps'; categories: SurveyGroup[] }
+  | { kind: 'surveyCategory'; survey: 'csat'; categories: CsatCategory[] };
 export interface GroupRule {
   kind: 'group';
   match: Match;
@@ -69,6 +77,7 @@ export type SegmentRule =
   | TagRule
   | AttributeRule
   | StatusRule
+  | SurveyCategoryRule
   | GroupRule;
 
 export interface SegmentRules {
@@ -101,6 +110,13 @@ const engagementRule = z
   })
   .refine((r) => r.behaviour !== 'openedNotClicked' || r.days !== undefined, needsDays);
 
+const categories = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.array(z.enum(values, { error: 'validation.choose' })).min(1, 'validation.required').max(values.length);
+const surveyCategoryRule = z.discriminatedUnion('survey', [
+  z.object({ kind: z.literal('surveyCategory'), survey: z.literal('nps'), categories: categories(SURVEY_GROUPS) }),
+  z.object({ kind: z.literal('surveyCategory'), survey: z.literal('csat'), categories: categories(CSAT_CATEGORIES) }),
+]);
+
 const rulesArray = () =>
   z
     .array(z.lazy(() => segmentRuleSchema))
@@ -120,6 +136,7 @@ export const segmentRuleSchema: z.ZodType<SegmentRule> = z.discriminatedUnion('k
     value: z.string().trim().min(1, 'validation.required').max(CONTACT_LIMITS.attributeValueLength, tooLong(CONTACT_LIMITS.attributeValueLength)),
   }),
   z.object({ kind: z.literal('status'), statuses: z.array(z.enum(CONTACT_STATUSES)).min(1, 'validation.required') }),
+  surveyCategoryRule,
   z.object({ kind: z.literal('group'), match, rules: rulesArray() }),
 ]);
 

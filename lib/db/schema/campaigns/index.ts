@@ -20,7 +20,12 @@ import { AUDIENCE_KINDS, CAMPAIGN_CATEGORIES, CAMPAIGN_STATUSES, EVENT_TYPES, SE
 
 export * from './constants';
 
-export type CampaignAudience = { type: 'all' } | { type: 'list'; listId: string } | { type: 'segment'; segmentId: string };
+export type CampaignAudience =
+  | { type: 'all' }
+  | { type: 'list'; listId: string }
+  | { type: 'segment'; segmentId: string }
+  /** Contacts whose latest NPS answer puts them in one of these groups (contacts.npsCategory). */
+  | { type: 'npsCategory'; categories: ('promoter' | 'passive' | 'detractor')[] };
 
 /** Content blocks of the editor; rendered to responsive HTML and plain text by lib/campaigns/render. */
 export type ContentBlock =

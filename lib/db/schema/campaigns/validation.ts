@@ -1,6 +1,7 @@
 import { tooLong, tooMany } from '@/lib/i18n/message-key';
 import { z } from 'zod';
 import { optionalPlainText, plainText, uuid } from '@/lib/validation/fields';
+import { SURVEY_GROUPS } from '../surveys/constants';
 import { AB_VARIABLES, AUDIENCE_KINDS, CAMPAIGN_CATEGORIES } from './constants';
 
 const httpUrl = z
@@ -18,12 +19,27 @@ export const contentBlockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('button'), text: blockText(80), url: httpUrl }),
   z.object({ type: z.literal('image'), src: httpUrl, alt: z.string().trim().max(200, tooLong(200)), href: httpUrl.optional() }),
   z.object({ type: z.literal('divider') }),
+  z.object({ type: z.literal('survey'), surveyId: z.uuid('validation.choose') }),
 ]);
+
+/** Blocks of one campaign: at most 50, and at most one survey (campaigns.surveyId names it). */
+export const contentBlocksSchema = z
+  .array(contentBlockSchema)
+  .max(50, tooMany(50))
+  .refine((blocks) => blocks.filter((b) => b.type === 'survey').length <= 1, 'validation.oneSurveyBlock');
 
 export const audienceSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('all') }),
   z.object({ type: z.literal('list'), listId: uuid }),
   z.object({ type: z.literal('segment'), segmentId: uuid }),
+  z.object({
+    type: z.literal('npsCategory'),
+    categories: z
+      .array(z.enum(SURVEY_GROUPS, { error: 'validation.choose' }))
+      .min(1, 'validation.required')
+      .max(SURVEY_GROUPS.length)
+      .refine((c) => new Set(c).size === c.length, 'validation.invalid'),
+  }),
 ]);
 
 export const abTestSchema = z
@@ -47,7 +63,7 @@ export const campaignDraftSchema = z.object({
   audienceKind: z.enum(AUDIENCE_KINDS, { error: 'validation.choose' }),
   subject: optionalPlainText(200).transform((v) => v ?? ''),
   previewText: optionalPlainText(200).transform((v) => v ?? ''),
-  blocks: z.array(contentBlockSchema).max(50, tooMany(50)),
+  blocks: contentBlocksSchema,
   audience: audienceSchema,
   abTest: abTestSchema.nullish(),
 });

@@ -2,6 +2,7 @@ import { tooLong, tooMany } from '@/lib/i18n/message-key';
 import { z } from 'zod';
 import { segmentRulesSchema } from '@/lib/segments/rules';
 import { optionalPlainText, plainText, searchText, uuid } from '@/lib/validation/fields';
+import { CSAT_CATEGORIES, SURVEY_GROUPS } from '../surveys/constants';
 import { CONTACT_LIMITS, CONTACT_STATUSES } from './constants';
 import { attributeKeySchema, attributesSchema, attributeValueSchema, contactEmailSchema as email, tagSchema, tagsCellSchema, tagsSchema } from './fields';
 
@@ -54,6 +55,9 @@ export const contactFilterSchema = z.object({
   listId: uuid.optional(),
   tag: tagSchema.optional(),
   segmentId: uuid.optional(),
+  /** The latest NPS answer's group, or the latest CSAT answer's. */
+  nps: z.enum(SURVEY_GROUPS, { error: 'validation.choose' }).optional(),
+  csat: z.enum(CSAT_CATEGORIES, { error: 'validation.choose' }).optional(),
 });
 export type ContactFilter = z.infer<typeof contactFilterSchema>;
 

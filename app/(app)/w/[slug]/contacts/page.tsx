@@ -13,7 +13,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listImports } from '@/lib/contacts/imports';
 import { listLists } from '@/lib/contacts/lists';
-import { countContacts, listContacts } from '@/lib/contacts/query';
+import { countContacts, countSurveyGroups, listContacts } from '@/lib/contacts/query';
 import { AppError } from '@/lib/errors';
 import { listSegments } from '@/lib/segments/manage';
 import { hasRole } from '@/lib/workspaces/context';
@@ -38,7 +38,13 @@ export default async function ContactsPage({ params, searchParams }: Props) {
   const canEdit = hasRole(role, 'member');
   const filtered = isFiltered(filter);
 
-  const [lists, segments, total, [latestImport]] = await Promise.all([listLists(ctx), listSegments(ctx), countContacts(ctx), listImports(ctx, 1)]);
+  const [lists, segments, total, [latestImport], surveyCounts] = await Promise.all([
+    listLists(ctx),
+    listSegments(ctx),
+    countContacts(ctx),
+    listImports(ctx, 1),
+    countSurveyGroups(ctx),
+  ]);
   const running = latestImport?.status === 'running' ? latestImport : null;
   let problem: string | null = null;
   let page: Awaited<ReturnType<typeof listContacts>> = { items: [], nextCursor: null };
@@ -126,7 +132,7 @@ export default async function ContactsPage({ params, searchParams }: Props) {
       {runningNotice}
       <div className="space-y-6">
         <Card>
-          <ContactFilters slug={slug} filter={filter} lists={lists} segments={segments} />
+          <ContactFilters slug={slug} filter={filter} lists={lists} segments={segments} surveyCounts={surveyCounts} />
         </Card>
         {invalid.length ? <Alert tone="warning">{t('invalidFilter', { fields: invalid.join(', ') })}</Alert> : null}
         {problem ? <Alert tone="error">{problem}</Alert> : null}

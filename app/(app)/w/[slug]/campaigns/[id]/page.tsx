@@ -21,6 +21,7 @@ import { getPageContext, orNotFound } from '@/lib/workspaces/page-context';
 /** "All subscribed contacts", or the list's or segment's name (it may since have been deleted). */
 async function audienceLabel(ctx: WorkspaceCtx, audience: CampaignAudience, t: Awaited<ReturnType<typeof getTranslations<'campaigns'>>>) {
   if (audience.type === 'all') return t('editor.audienceAll');
+  if (audience.type === 'npsCategory') return `${t('editor.audienceNps')}: ${audience.categories.map((c) => t(`editor.npsGroups.${c}`)).join(', ')}`;
   const named =
     audience.type === 'list'
       ? await getListInWorkspace(ctx.db, ctx, audience.listId).catch(() => null)

@@ -5,7 +5,11 @@ import { CampaignEditor } from '@/components/campaigns/campaign-editor';
 import { DeleteCampaignButton } from '@/components/campaigns/delete-campaign-button';
 import { StatusBadge } from '@/components/campaigns/status-badge';
 import { PageHeader } from '@/components/ui/page-header';
+import { countNpsGroups } from '@/lib/campaigns/audience';
 import { getCampaignInWorkspace } from '@/lib/campaigns/guards';
+import { trackingBaseUrl } from '@/lib/campaigns/send-config';
+import { listSurveyOptions } from '@/lib/campaigns/survey-block';
+import { baseUrl } from '@/lib/http/base-url';
 import { suggestSendTime } from '@/lib/campaigns/send-time';
 import { campaignStatus } from '@/lib/campaigns/status';
 import { listLists } from '@/lib/contacts/lists';
@@ -20,7 +24,12 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ s
   const status = campaignStatus(campaign);
   // Once it is (about to be) sent, its page is the report, which follows the send live.
   if (status === 'sending' || status === 'sent') redirect(`/w/${slug}/campaigns/${id}`);
-  const [lists, segments] = await Promise.all([listLists(ctx), listSegments(ctx)]);
+  const [lists, segments, npsCounts, surveys] = await Promise.all([
+    listLists(ctx),
+    listSegments(ctx),
+    countNpsGroups(ctx),
+    listSurveyOptions(ctx, workspace.locale, trackingBaseUrl(campaign.baseUrl ?? (await baseUrl()))),
+  ]);
   const t = await getTranslations('campaigns');
   return (
     <>
@@ -47,6 +56,8 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ s
         suggestedAt={suggestSendTime(campaign.audienceKind, new Date(), workspace.timezone).toISOString()}
         lists={lists.map((l) => ({ id: l.id, name: l.name }))}
         segments={segments.map((s) => ({ id: s.id, name: s.name }))}
+        npsCounts={npsCounts}
+        surveys={surveys}
         campaign={{
           id: campaign.id,
           name: campaign.name,
