@@ -21,9 +21,9 @@ describe('scoreRowHtml', () => {
 
   it('escapes the question and labels the ends in the survey language', () => {
     expect(row('nps')).toContain('Q &lt;b&gt;?');
-    expect(row('nps')).toContain('Not likely');
-    expect(row('nps')).toContain('Very likely');
-    expect(row('nps', 'nl')).toContain('Niet waarschijnlijk');
+    expect(row('nps')).toContain('Not at all likely');
+    expect(row('nps')).toContain('Extremely likely');
+    expect(row('nps', 'nl')).toContain('Helemaal niet waarschijnlijk');
     expect(row('nps', 'nl')).toContain('Zeer waarschijnlijk');
     expect(row('csat', 'nl')).toContain('Zeer tevreden');
   });
@@ -50,7 +50,7 @@ describe('scoreRowText', () => {
     const text = scoreRowText({ kind: 'nps', brandColor: '#000', locale: 'en', question: defaultSurveyQuestion('nps', 'en'), hrefFor: (s) => `u${s}` });
     const lines = text.split('\n');
     expect(lines[0]).toMatch(/recommend us/);
-    expect(lines[1]).toBe('0 = Not likely · 10 = Very likely');
+    expect(lines[1]).toBe('0 = Not at all likely · 10 = Extremely likely');
     expect(lines.slice(2)).toEqual(Array.from({ length: 11 }, (_, s) => `${s}: u${s}`));
   });
 });

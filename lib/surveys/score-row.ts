@@ -7,6 +7,7 @@
  * breakage. One fixed-layout row that shrinks with the mail, so 11 buttons stay one tappable row
  * on a 320 px phone, with the end labels under its two ends.
  */
+import { PAGE_TEXT } from './page-text';
 import type { SurveyKind } from '@/lib/db/schema/surveys/constants';
 import { escapeHtml } from '@/lib/mail/html';
 
@@ -21,28 +22,23 @@ export interface ScoreRowInput {
 
 const TEXT = {
   en: {
-    nps: { question: 'How likely is it that you would recommend us to a friend or colleague?', low: 'Not likely', high: 'Very likely' },
-    csat: { question: 'How satisfied are you with us?', low: 'Very dissatisfied', high: 'Very satisfied' },
     scoreOf: (score: number, max: number) => `${score} out of ${max}`,
     open: 'Or open the survey',
   },
   nl: {
-    nps: { question: 'Hoe waarschijnlijk is het dat u ons zou aanbevelen aan een vriend of collega?', low: 'Niet waarschijnlijk', high: 'Zeer waarschijnlijk' },
-    csat: { question: 'Hoe tevreden bent u over ons?', low: 'Zeer ontevreden', high: 'Zeer tevreden' },
     scoreOf: (score: number, max: number) => `${score} van ${max}`,
     open: 'Of open de enquête',
   },
 } as const;
 
-/** The kind's default question in `locale`, for a survey whose own question is empty. */
+/** The kind's default question in `locale`, for a survey whose own question is empty: the public page's words. */
 export function defaultSurveyQuestion(kind: SurveyKind, locale: 'en' | 'nl'): string {
-  return TEXT[locale][kind].question;
+  return PAGE_TEXT[locale].question[kind];
 }
 
 /** The words under the two ends of the row ("Not likely" … "Very likely"). */
 export function scoreRowLabels(kind: SurveyKind, locale: 'en' | 'nl'): { low: string; high: string } {
-  const { low, high } = TEXT[locale][kind];
-  return { low, high };
+  return { low: PAGE_TEXT[locale].low[kind], high: PAGE_TEXT[locale].high[kind] };
 }
 
 /** The small link under the row to the survey page itself ("Or open the survey"). */
