@@ -30,7 +30,9 @@ export async function NpsCard({ nps, slug }: { nps: DashboardNps; slug: string }
       <div className="flex flex-col items-center text-center" data-testid="dashboard-nps">
         <Gauge value={nps.score} min={-100} max={100} origin={0} label={t('npsGauge', { value })} minLabel="−100" maxLabel="+100" />
         <p className="-mt-10 text-4xl font-semibold tabular-nums text-zinc-900">
-          <FormulaTip formula={t('npsFormula', { promoters: formatRate(nps.shares.promoter, locale, nd), detractors: formatRate(nps.shares.detractor, locale, nd) })}>
+          <FormulaTip
+            align="center"
+            formula={t('npsFormula', { promoters: formatRate(nps.shares.promoter, locale, nd), detractors: formatRate(nps.shares.detractor, locale, nd) })}>
             <span data-testid="dashboard-nps-value">{value}</span>
           </FormulaTip>
         </p>

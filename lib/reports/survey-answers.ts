@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, isNotNull, lt, ne, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getListInWorkspace, getSegmentInWorkspace } from '@/lib/contacts/guards';
 import { contacts, surveyResponses, SURVEY_GROUPS, type SurveyGroup } from '@/lib/db/schema';
@@ -57,13 +57,13 @@ export async function listSurveyComments(ctx: WorkspaceCtx, surveyId: string, qu
 }
 
 export interface AnswerQuery {
-  /** Keyset cursor: the last (lowest) response id of the previous page. */
+  /** Keyset cursor: the id of the last answer of the previous page (pages go by answer time, then id). */
   before?: number;
   limit?: number;
 }
 
 /**
- * Who answered what, newest first: every stored answer (confirmed, provisional and flagged, with
+ * Who answered what, newest answer first: every stored answer (confirmed, provisional and flagged, with
  * its status), with the contact when there is one. Viewers may read.
  */
 export async function listSurveyAnswers(ctx: WorkspaceCtx, surveyId: string, q: AnswerQuery = {}) {
@@ -91,10 +91,12 @@ export async function listSurveyAnswers(ctx: WorkspaceCtx, surveyId: string, q: 
       and(
         eq(surveyResponses.surveyId, survey.id),
         eq(surveyResponses.workspaceId, ctx.workspaceId),
-        q.before ? lt(surveyResponses.id, q.before) : undefined,
+        q.before
+          ? sql`(${surveyResponses.createdAt}, ${surveyResponses.id}) < (select created_at, id from survey_responses where id = ${q.before} and survey_id = ${survey.id}::uuid)`
+          : undefined,
       ),
     )
-    .orderBy(desc(surveyResponses.id))
+    .orderBy(desc(surveyResponses.createdAt), desc(surveyResponses.id))
     .limit(limit + 1);
   return { kind: survey.kind, rows: rows.slice(0, limit), next: rows.length > limit ? rows[limit - 1].id : null };
 }

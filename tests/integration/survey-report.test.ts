@@ -103,6 +103,13 @@ describe('survey report', () => {
     expect(r.dutch?.mean).toBeCloseTo(mean, 10);
     expect(r.dutch?.praiseShare).toBeCloseTo(85, 10); // 120 + 50 of 200 scored 7–10
     expect(r.response).toBeNull(); // never sent by mail
+    // The drill-down goes by answer time, newest first, and pages without gaps or repeats.
+    const first = await listSurveyAnswers(viewer, example.id, { limit: 150 });
+    const times = first.rows.map((a) => a.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const rest = await listSurveyAnswers(viewer, example.id, { limit: 150, before: first.next! });
+    expect(rest.rows).toHaveLength(50);
+    expect(new Set([...first.rows, ...rest.rows].map((a) => a.id)).size).toBe(200);
   });
 
   it('trend by week on the workspace clock, and the latest two weeks compared', async () => {

@@ -19,7 +19,7 @@ export async function CommentsCard({ ctx, surveyId, kind, current, basePath }: {
   const filtered = Boolean(query.group || query.q);
   return (
     <Card title={t('comments.title')} description={t('comments.hint')}>
-      <form method="get" action={`${basePath}#comments`} role="search" aria-label={t('comments.search')} className="mb-5 flex flex-wrap items-end gap-3" id="comments">
+      <form method="get" action={`${basePath}#comments`} role="search" aria-label={t('comments.filter')} className="mb-5 flex flex-wrap items-end gap-3" id="comments">
         {keptParams(current, ['group', 'q', 'page']).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}

@@ -8,7 +8,18 @@ import { cn } from '@/components/ui/cn';
  * aria-describedby, so a screen reader reads the formula too). Escape hides it until the pointer
  * or focus leaves (WCAG 1.4.13: dismissible, hoverable, persistent).
  */
-export function FormulaTip({ formula, children, className }: { formula: string; children: ReactNode; className?: string }) {
+export function FormulaTip({
+  formula,
+  children,
+  className,
+  align = 'left',
+}: {
+  formula: string;
+  children: ReactNode;
+  className?: string;
+  /** Which edge of the figure the tooltip lines up with: keep it inside the screen for figures at the right or centre. */
+  align?: 'left' | 'right' | 'center';
+}) {
   const id = useId();
   const [dismissed, setDismissed] = useState(false);
   return (
@@ -31,8 +42,12 @@ export function FormulaTip({ formula, children, className }: { formula: string; 
         role="tooltip"
         id={id}
         className={cn(
-          'invisible absolute left-0 top-full z-20 mt-1 w-max max-w-[min(18rem,80vw)] whitespace-normal rounded-md bg-zinc-900 px-2.5 py-1.5 text-left text-xs font-normal leading-snug text-white opacity-0 shadow-lg transition-opacity',
-          !dismissed && 'group-hover:visible group-hover:opacity-100 group-focus:visible group-focus:opacity-100',
+          // display:none while hidden (an invisible box would still widen the page); aria-describedby reads it anyway.
+          'absolute top-full z-20 mt-1 hidden w-max max-w-[min(18rem,80vw)] whitespace-normal rounded-md bg-zinc-900 px-2.5 py-1.5 text-left text-xs font-normal leading-snug text-white shadow-lg',
+          align === 'left' && 'left-0',
+          align === 'right' && 'right-0',
+          align === 'center' && 'left-1/2 -translate-x-1/2',
+          !dismissed && 'group-hover:block group-focus:block',
         )}
       >
         {formula}

@@ -27,10 +27,10 @@ export async function HeadlineCard({ report }: { report: SurveyReport }) {
         <div className="flex flex-col items-center text-center">
           <Gauge value={h.score} min={isNps ? -100 : 0} max={100} origin={isNps ? 0 : 0} label={gaugeLabel} minLabel={isNps ? '−100' : '0 %'} maxLabel={isNps ? '+100' : '100 %'} />
           <p className="-mt-10 text-4xl font-semibold tabular-nums text-zinc-900" data-testid="survey-score">
-            <FormulaTip formula={scoreFormula}>{value}</FormulaTip>
+            <FormulaTip formula={scoreFormula} align="center">{value}</FormulaTip>
           </p>
           <p className="mt-1 text-sm text-zinc-600" data-testid="survey-margin">
-            <FormulaTip formula={marginFormula}>{t('headline.margin', { margin: formatMargin(h.margin, locale, nd) })}</FormulaTip>
+            <FormulaTip formula={marginFormula} align="center">{t('headline.margin', { margin: formatMargin(h.margin, locale, nd) })}</FormulaTip>
           </p>
           <p className="mt-1 text-sm text-zinc-600" data-testid="survey-answers">
             {t('headline.answers', { count: h.total })}
@@ -47,7 +47,7 @@ export async function HeadlineCard({ report }: { report: SurveyReport }) {
                     {t(`groups.${kind}.${g}`)} <span className="text-xs text-zinc-500">{t(`groupRange.${kind}.${g}`)}</span>
                   </span>
                   <span className="font-medium tabular-nums text-zinc-900">
-                    <FormulaTip formula={t('formula.share', { count: h.counts[`${g}s`], total: h.total })}>
+                    <FormulaTip formula={t('formula.share', { count: h.counts[`${g}s`], total: h.total })} align="right">
                       {h.counts[`${g}s`]} · {rate(h.shares[g])}
                     </FormulaTip>
                   </span>

@@ -34,10 +34,11 @@ export function SurveyTrendChart({
             <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
             <XAxis dataKey="period" tick={{ fontSize: 12, fill: '#71717a' }} />
             <YAxis yAxisId="score" domain={domain} tick={{ fontSize: 12, fill: '#71717a' }} width={40} />
-            <YAxis yAxisId="answers" orientation="right" allowDecimals={false} tick={{ fontSize: 12, fill: '#71717a' }} width={36} />
+            {/* Twice the busiest period: the bars stay in the lower half, under the score line. */}
+            <YAxis yAxisId="answers" orientation="right" allowDecimals={false} domain={[0, (max: number) => Math.max(4, Math.ceil(max * 2))]} tick={{ fontSize: 12, fill: '#71717a' }} width={36} />
             <Tooltip />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar yAxisId="answers" dataKey="answers" name={labels.answers} fill="#c7d2fe" isAnimationActive={false} />
+            <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span className="text-zinc-700">{value}</span>} />
+            <Bar yAxisId="answers" dataKey="answers" name={labels.answers} fill="#a5b4fc" isAnimationActive={false} />
             <Line yAxisId="score" type="monotone" dataKey="score" name={labels.score} stroke="#4f46e5" strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
           </ComposedChart>
         </ResponsiveContainer>
