@@ -53,7 +53,7 @@ test('the survey report shows the NPS with its margin and formulas, filters comm
   await page.getByLabel('Search comments').fill('100%');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/q=100%25/);
-  await expect(page.getByTestId('comments-count')).toHaveText('1 comment matches');
+  await expect(page.getByTestId('comments-count')).toHaveText('2 comments match');
   await expect(page.getByTestId('comments-list')).toContainText('100% happy');
   await expect(page).toHaveURL(/period=month/);
   // A comment with markup is shown as text.

@@ -10,6 +10,7 @@ import type { DashboardNps } from '@/lib/reports/survey-dashboard';
 /** The workspace's NPS over the last 90 days (all NPS surveys), with its margin, and a link to the latest survey's report. */
 export async function NpsCard({ nps, slug }: { nps: DashboardNps; slug: string }) {
   const t = await getTranslations('dashboard');
+  const tr = await getTranslations('surveys.report');
   const locale = await getLocale();
   const nd = t('noData');
   if (nps.total === 0) {
@@ -36,7 +37,11 @@ export async function NpsCard({ nps, slug }: { nps: DashboardNps; slug: string }
             <span data-testid="dashboard-nps-value">{value}</span>
           </FormulaTip>
         </p>
-        <p className="mt-1 text-sm text-zinc-600">{t('npsMargin', { margin: formatMargin(nps.margin, locale, nd) })}</p>
+        <p className="mt-1 text-sm text-zinc-600">
+          <FormulaTip align="center" formula={tr('formula.npsMargin', { n: nps.total })}>
+            {t('npsMargin', { margin: formatMargin(nps.margin, locale, nd) })}
+          </FormulaTip>
+        </p>
         <p className="text-sm text-zinc-600">{t('npsAnswers', { count: nps.total })}</p>
         {nps.latest ? (
           <Link className="mt-3 text-sm font-medium text-brand-700 hover:underline" href={`/w/${slug}/surveys/${nps.latest.id}`}>

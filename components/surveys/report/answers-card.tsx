@@ -9,7 +9,7 @@ import type { WorkspaceCtx } from '@/lib/workspaces/context';
 import { GROUP_BADGE } from './groups';
 import { reportHref, type ReportParams } from './params';
 
-const SHOWN = 50;
+const SHOWN = 25;
 const STATUS_BADGE = { confirmed: 'neutral', provisional: 'warning', flagged: 'danger' } as const;
 
 /** Who answered what: every stored answer, newest first, with the whole survey as a CSV download. */
@@ -58,7 +58,7 @@ export async function AnswersCard({ ctx, surveyId, slug, current, basePath }: { 
                     {r.score}
                   </TableCell>
                   <TableCell label={t('answers.group')}>
-                    <Badge tone={GROUP_BADGE[r.group]}>{t(`groups.${page.kind}.${r.group}`)}</Badge>
+                    <Badge tone={GROUP_BADGE[r.group]}>{t(`group.${page.kind}.${r.group}`)}</Badge>
                   </TableCell>
                   <TableCell label={t('answers.channel')}>{t(`channels.${r.channel}`)}</TableCell>
                   <TableCell label={t('answers.status')}>

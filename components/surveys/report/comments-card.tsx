@@ -48,7 +48,7 @@ export async function CommentsCard({ ctx, surveyId, kind, current, basePath }: {
           {list.rows.map((c) => (
             <li key={c.id} className="py-3">
               <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-500">
-                <Badge tone={GROUP_BADGE[c.group]}>{t(`groups.${kind}.${c.group}`)}</Badge>
+                <Badge tone={GROUP_BADGE[c.group]}>{t(`group.${kind}.${c.group}`)}</Badge>
                 <span className="tabular-nums">{t('comments.score', { score: c.score })}</span>
                 <time dateTime={c.createdAt.toISOString()}>{format.dateTime(c.createdAt, { dateStyle: 'medium' })}</time>
               </div>

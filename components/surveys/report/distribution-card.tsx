@@ -15,14 +15,14 @@ export async function DistributionCard({ report }: { report: SurveyReport }) {
   const peak = Math.max(1, ...scores.map((s) => report.histogram[s]));
   return (
     <Card title={t('distribution.title')} description={t('distribution.hint', { count: total })}>
-      <ol className="flex h-48 items-end gap-1 sm:gap-2" aria-label={t('distribution.title')} data-testid="distribution">
+      <ol className="flex h-64 items-end gap-1 sm:gap-2" aria-label={t('distribution.title')} data-testid="distribution">
         {scores.map((s) => {
           const n = report.histogram[s];
           const group = surveyGroup(kind, s);
           const share = formatRate(percent(n, total), locale, t('noData'));
           return (
             <li key={s} className="flex h-full min-w-0 flex-1 flex-col items-center" data-testid={`bar-${s}`}>
-              <span className="sr-only">{t('distribution.bar', { score: s, count: n, share, group: t(`groups.${kind}.${group}`) })}</span>
+              <span className="sr-only">{t('distribution.bar', { score: s, count: n, share, group: t(`group.${kind}.${group}`) })}</span>
               <div aria-hidden className="flex w-full flex-1 flex-col items-center justify-end">
                 <span className="mb-1 text-[11px] tabular-nums text-zinc-600">{n}</span>
                 <span className="block w-full rounded-t-sm" style={{ height: `${(n / peak) * 85}%`, minHeight: n ? 2 : 0, background: GROUP_COLORS[group] }} />
