@@ -101,4 +101,12 @@ test('a CSAT survey report and an empty survey', async ({ page }) => {
   await expect(page.getByTestId('survey-score')).toContainText('%');
   await expectNoSeriousA11yViolations(page, 'CSAT report');
   await shoot(page, 'en-csat');
+
+  // No answers yet: the page says how to get them, with the public link.
+  const empty = await seedSurveyWithAnswers(owner.slug, { name: 'Fresh', answers: false });
+  await page.goto(`/w/${owner.slug}/surveys/${empty.id}`);
+  await expect(page.getByRole('heading', { level: 2, name: 'No answers yet' })).toBeVisible();
+  await expect(page.getByTestId('public-link')).toContainText(`/s/${empty.publicToken}`);
+  await expectNoSeriousA11yViolations(page, 'empty report');
+  await shoot(page, 'en-empty');
 });
