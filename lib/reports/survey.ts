@@ -59,10 +59,14 @@ export interface SurveyReport {
   dutch: { mean: number | null; praiseShare: Rate; praiseMin: number } | null;
   /** Sent surveys only (campaigns whose surveyId is this survey); null when never sent by mail. */
   response: { campaigns: number; delivered: number; answered: number; rate: Rate } | null;
-  trend: { period: TrendPeriod; points: TrendPoint[] };
+  /** At most TREND_MAX_POINTS of the latest periods; `truncated` when older ones were left off. */
+  trend: { period: TrendPeriod; points: TrendPoint[]; truncated: boolean };
   /** The two latest periods of the trend, or null with fewer than two. */
   comparison: PeriodComparison | null;
 }
+
+/** The chart stays readable: two years of weeks, five of months. */
+export const TREND_MAX_POINTS: Record<TrendPeriod, number> = { week: 104, month: 60 };
 
 const num = (v: unknown) => Number(v ?? 0);
 const ZERO: NpsCounts = { promoters: 0, passives: 0, detractors: 0 };
@@ -125,9 +129,8 @@ export async function getSurveyReport(ctx: WorkspaceCtx, surveyId: string, { per
   const perStart = new Map<string, NpsCounts>();
   for (const r of byPeriod) perStart.set(r.start, addGroup(perStart.get(r.start) ?? ZERO, r.category, r.n));
   const starts = [...perStart.keys()].sort();
-  const points: TrendPoint[] = starts.length
-    ? periodRange(starts[0], starts[starts.length - 1], period).map((start) => ({ start, ...groupFigures(survey.kind, perStart.get(start) ?? ZERO) }))
-    : [];
+  const all = starts.length ? periodRange(starts[0], starts[starts.length - 1], period) : [];
+  const points: TrendPoint[] = all.slice(-TREND_MAX_POINTS[period]).map((start) => ({ start, ...groupFigures(survey.kind, perStart.get(start) ?? ZERO) }));
   const [earlier, later] = points.slice(-2);
   const comparison = later ? { earlier, later, change: surveyChange(survey.kind, earlier.counts, later.counts) } : null;
 
@@ -150,7 +153,7 @@ export async function getSurveyReport(ctx: WorkspaceCtx, surveyId: string, { per
       num(mail.campaigns) > 0
         ? { campaigns: num(mail.campaigns), delivered: num(mail.delivered), answered: num(mail.answered), rate: responseRate(num(mail.answered), num(mail.delivered)) }
         : null,
-    trend: { period, points },
+    trend: { period, points, truncated: all.length > points.length },
     comparison,
   };
 }

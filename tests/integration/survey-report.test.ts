@@ -122,6 +122,7 @@ describe('survey report', () => {
     expect(r.comparison?.change?.change).toBeCloseTo(30, 10);
     expect(r.comparison?.change?.significant).toBe(true);
     expect(r.comparison?.change?.threshold).toBeCloseTo(1.96 * Math.sqrt(61 + 44), 6);
+    expect(r.trend.truncated).toBe(false);
   });
 
   it('trend by month fills empty months; CSAT headline and shares', async () => {
@@ -141,6 +142,17 @@ describe('survey report', () => {
     // The latest two months: October had no answers, so there is no change to judge.
     expect(r.comparison?.earlier.start).toBe('2026-10-01');
     expect(r.comparison?.change).toBeNull();
+  });
+
+  it('a long trend keeps the latest 104 weeks and says it left older ones off', async () => {
+    const long = await makeSurvey(db(), ctx.workspaceId, { name: 'Long' });
+    const start = Date.parse('2024-01-03T12:00:00Z'); // a Wednesday
+    for (let w = 0; w < 106; w++) await recordAnswer(db(), { survey: long, channel: 'link', score: 9, now: new Date(start + w * 7 * 86_400_000) });
+    const r = await getSurveyReport(ctx, long.id);
+    expect(r.trend.points).toHaveLength(104);
+    expect(r.trend.truncated).toBe(true);
+    expect(r.trend.points[0].start).toBe('2024-01-15');
+    expect(r.headline.total).toBe(106);
   });
 
   it('mail: provisional apart, flagged out, response rate over delivered sends until confirmed', async () => {

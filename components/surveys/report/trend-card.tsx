@@ -26,7 +26,7 @@ export async function TrendCard({ report, hrefFor }: { report: SurveyReport; hre
   return (
     <Card
       title={t('trend.title')}
-      description={t('trend.hint', { timeZone: report.timeZone })}
+      description={`${t('trend.hint', { timeZone: report.timeZone })}${report.trend.truncated ? ` ${t(`trend.truncated.${period}`, { count: points.length })}` : ''}`}
     >
       <nav aria-label={t('trend.periodLabel')} className="mb-4 flex gap-1">
         {TREND_PERIODS.map((p) => (
