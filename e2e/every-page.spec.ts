@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { signUp, uniqueSuffix } from './support/flows';
+import { seedSurveyWithAnswers } from './support/surveys';
 import { expectNoForeignStrings, foreignStrings, type Locale } from './support/locale-leaks';
 
 /**
@@ -77,6 +78,9 @@ test('every page passes axe, speaks one language and fits at 1440 and 390 px', a
   await page.goto(`${w}/settings/outbox`);
   const mailUrl = new URL(await page.getByTestId('outbox-table').getByRole('link').first().evaluate((a) => (a as HTMLAnchorElement).href)).pathname;
 
+  // A survey with answers (through recordAnswer) for its report; the builder has its own spec.
+  const survey = await seedSurveyWithAnswers(owner.slug);
+
   const pages = [
     `${w}/dashboard`,
     `${w}/campaigns`,
@@ -89,6 +93,7 @@ test('every page passes axe, speaks one language and fits at 1440 and 390 px', a
     `${w}/contacts/import`,
     `${w}/contacts/segments`,
     `${w}/surveys`,
+    `${w}/surveys/${survey.id}`,
     `${w}/sequences`,
     `${w}/links`,
     `${w}/settings`,

@@ -46,6 +46,9 @@ describe('translations', () => {
     '{low} – {high} %', '%', '{date, date, medium}', '{date, date, medium} {date, time, short}', 'Host', 'Benchmarks',
     'Google Ads', 'Status', 'Route', 'SMTP', '+{count}', 'Segment', 'Type', 'Link (https://…)', 'Variant {key}',
     'Bounces', 'Link', 'Variant', 'Status: {statuses}',
+    // Survey report: names, Dutch loanwords, score ranges and the Dutch abbreviation "wk" (week).
+    'Net Promoter Score', 'NPS', 'CSAT %', 'Open', 'Contact', 'Score', 'score {score}', 'Passive', 'Passives', 'wk {date}',
+    '9–10', '7–8', '0–6', '4–5', '3', '1–2', 'Score {score}: {count} ({share}), {group}',
   ]);
   it('Dutch never repeats an English value, apart from words both languages share', () => {
     const leftover = Object.keys(fEn).filter((k) => fNl[k] === fEn[k] && !SAME_IN_BOTH.has(fEn[k]));

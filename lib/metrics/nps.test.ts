@@ -3,6 +3,10 @@ import {
   csat,
   csatCategory,
   csatFromHistogram,
+  DUTCH_PRAISE_MIN,
+  formatMargin,
+  formatPoints,
+  formatScore,
   histogramFromScores,
   isValidScore,
   meanScore,
@@ -15,7 +19,10 @@ import {
   PASSIVE_MIN,
   PROMOTER_MIN,
   shareAtLeast,
+  surveyChange,
   surveyGroup,
+  surveyMarginOfError,
+  surveyScore,
 } from './nps';
 
 describe('npsCategory', () => {
@@ -104,4 +111,64 @@ describe('survey helpers', () => {
     expect(meanScore([0, 0, 0])).toBeNull();
     expect(csatFromHistogram(histogramFromScores('csat', [5, 4, 3, 1]))).toBe(50);
   });
+});
+
+describe('survey report figures per kind', () => {
+  const example = { promoters: 120, passives: 50, detractors: 30 };
+  it.each([
+    ['nps', example, 45, 10.26],
+    ['nps', { promoters: 0, passives: 0, detractors: 0 }, null, null],
+    ['nps', { promoters: 5, passives: 0, detractors: 5 }, 0, 1.96 * 100 * Math.sqrt(1 / 10)],
+    // CSAT: 160 of 200 satisfied → 80 %, ±1.96 × √(0.8 × 0.2 ÷ 200) × 100 = ±5.54.
+    ['csat', { promoters: 160, passives: 30, detractors: 10 }, 80, 5.54],
+    ['csat', { promoters: 0, passives: 0, detractors: 4 }, 0, 0],
+    ['csat', { promoters: 0, passives: 0, detractors: 0 }, null, null],
+  ] as const)('%s %o → score %s, margin %s', (kind, counts, score, margin) => {
+    expect(surveyScore(kind, counts)).toBe(score);
+    const m = surveyMarginOfError(kind, counts);
+    if (margin === null) expect(m).toBeNull();
+    else expect(m).toBeCloseTo(margin, 1);
+  });
+
+  it.each([
+    // "+6 on 80 answers is noise": the UI must say so.
+    ['nps', { promoters: 36, passives: 24, detractors: 20 }, { promoters: 40, passives: 21, detractors: 19 }, 6.25, false],
+    ['nps', { promoters: 120, passives: 160, detractors: 120 }, { promoters: 200, passives: 140, detractors: 60 }, 35, true],
+    ['csat', { promoters: 40, passives: 5, detractors: 5 }, { promoters: 45, passives: 3, detractors: 2 }, 10, false],
+    ['csat', { promoters: 300, passives: 100, detractors: 100 }, { promoters: 400, passives: 50, detractors: 50 }, 20, true],
+  ] as const)('%s change %o → %o is %s points, significant %s', (kind, a, b, change, significant) => {
+    const r = surveyChange(kind, a, b);
+    expect(r?.change).toBeCloseTo(change, 5);
+    expect(r?.significant).toBe(significant);
+  });
+
+  it('no change without answers in both periods', () => {
+    expect(surveyChange('csat', { promoters: 0, passives: 0, detractors: 0 }, { promoters: 1, passives: 0, detractors: 0 })).toBeNull();
+  });
+
+  it('the Dutch-scoring note counts 7–10', () => expect(DUTCH_PRAISE_MIN).toBe(7));
+});
+
+describe('formatting points, margins and means', () => {
+  it.each([
+    [45, 'en', '+45'],
+    [-12.54, 'en', '-12.5'],
+    [-12.54, 'nl', '-12,5'],
+    [0, 'en', '0'],
+    [-0.04, 'en', '0'],
+    [100, 'nl', '+100'],
+    [null, 'en', '—'],
+  ] as const)('formatPoints(%s, %s) → %s', (v, locale, out) => {
+    expect(formatPoints(v, locale).replace('\u2212', '-')).toBe(out);
+  });
+  it.each([
+    [10.2616, 'en', '±10.3'],
+    [10.2616, 'nl', '±10,3'],
+    [null, 'en', '—'],
+  ] as const)('formatMargin(%s, %s) → %s', (v, locale, out) => expect(formatMargin(v, locale)).toBe(out));
+  it.each([
+    [7.44, 'en', '7.4'],
+    [7.44, 'nl', '7,4'],
+    [null, 'nl', 'geen'],
+  ] as const)('formatScore(%s, %s) → %s', (v, locale, out) => expect(formatScore(v, locale, 'geen')).toBe(out));
 });

@@ -177,3 +177,59 @@ export function npsCountsFromHistogram(histogram: ScoreHistogram): NpsCounts {
 export function csatFromHistogram(histogram: ScoreHistogram): Rate {
   return shareAtLeast(histogram.slice(0, CSAT_MAX + 1), CSAT_SATISFIED_MIN);
 }
+
+// ─── Survey reports: one score per kind (NPS or CSAT) from group counts ────────────────────────
+
+/**
+ * The headline score of a survey from its group counts: NPS (−100…+100) for NPS surveys, CSAT
+ * (share of 4–5, 0…100 %) for CSAT surveys, whose satisfied answers are counted as `promoters`.
+ */
+export function surveyScore(kind: SurveyKindForMetrics, counts: NpsCounts): number | null {
+  if (kind === 'nps') return nps(counts).nps;
+  return percent(counts.promoters, counts.promoters + counts.passives + counts.detractors);
+}
+
+/**
+ * 95 % margin of the headline score in points. CSAT is a share p of n: 1.96 × √(p(1 − p) ÷ n) × 100,
+ * which is the NPS variance with no detractors (p + 0 − p² = p(1 − p)).
+ */
+export function surveyMarginOfError(kind: SurveyKindForMetrics, counts: NpsCounts): number | null {
+  if (kind === 'nps') return npsMarginOfError(counts);
+  return npsMarginOfError(asCsatCounts(counts));
+}
+
+/** Whether the headline score moved between two periods beyond noise (95 %); null without answers in both. */
+export function surveyChange(kind: SurveyKindForMetrics, earlier: NpsCounts, later: NpsCounts): NpsChange | null {
+  if (kind === 'nps') return npsChange(earlier, later);
+  return npsChange(asCsatCounts(earlier), asCsatCounts(later));
+}
+
+/** CSAT as an NPS-shaped count: satisfied are "promoters", everyone else counts in the denominator only. */
+function asCsatCounts(c: NpsCounts): NpsCounts {
+  return { promoters: c.promoters, passives: c.passives + c.detractors, detractors: 0 };
+}
+
+/** Share of the Dutch-scoring note: answers of 7–10 on the NPS scale (7–8 often mean praise in the Netherlands). */
+export const DUTCH_PRAISE_MIN = PASSIVE_MIN;
+
+/**
+ * An NPS or a change in points: signed, at most one decimal, locale-aware (`+45`, `−12,5` in Dutch);
+ * null shows as "no data". A CSAT is a rate: use formatRate.
+ */
+export function formatPoints(value: number | null, locale: string, noData = '—'): string {
+  if (value === null) return noData;
+  const rounded = Math.round(value * 10) / 10;
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(rounded === 0 ? 0 : rounded);
+}
+
+/** A margin of error in points with one decimal: `±10.3` (`±10,3` in Dutch). */
+export function formatMargin(value: number | null, locale: string, noData = '—'): string {
+  if (value === null) return noData;
+  return `±${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}`;
+}
+
+/** A mean score with one decimal (`7.4`, `7,4` in Dutch). */
+export function formatScore(value: number | null, locale: string, noData = '—'): string {
+  if (value === null) return noData;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+}

@@ -7,21 +7,24 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmailTrendCard } from '@/components/dashboard/email-trend-card';
 import { ListHealthCard } from '@/components/dashboard/list-health-card';
+import { NpsCard } from '@/components/dashboard/nps-card';
 import { getListHealth } from '@/lib/contacts/health';
 import { getDb } from '@/lib/db/client';
 import { hasRole } from '@/lib/workspaces/context';
 import { getPageContext, type SlugParams } from '@/lib/workspaces/page-context';
 import { getWorkspaceEmailTrend } from '@/lib/reports/campaign';
+import { getDashboardNps } from '@/lib/reports/survey-dashboard';
 import { getSetupProgress } from '@/lib/workspaces/setup';
 
 export default async function DashboardPage({ params }: SlugParams) {
   const { slug } = await params;
   const { workspace, role, ctx } = await getPageContext(slug);
   const t = await getTranslations();
-  const [setup, health, trend] = await Promise.all([
+  const [setup, health, trend, nps] = await Promise.all([
     getSetupProgress(getDb(), workspace.id),
     getListHealth(ctx, workspace),
     getWorkspaceEmailTrend(ctx, { limit: 12 }),
+    getDashboardNps(ctx),
   ]);
   const steps = [
     { done: setup.profileTouched, label: t('dashboard.setupProfile'), href: `/w/${slug}/settings` },
@@ -52,24 +55,27 @@ export default async function DashboardPage({ params }: SlugParams) {
             </EmptyState>
           )}
         </div>
-        {hasRole(role, 'admin') ? (
-          <Card title={t('dashboard.setupTitle')}>
-            <ol className="space-y-3">
-              {steps.map((s) => (
-                <li key={s.href} className="flex items-start gap-2 text-sm">
-                  {s.done ? (
-                    <CheckCircle2 aria-label={t('common.yes')} className="mt-0.5 size-4 shrink-0 text-emerald-600" />
-                  ) : (
-                    <Circle aria-label={t('common.no')} className="mt-0.5 size-4 shrink-0 text-zinc-400" />
-                  )}
-                  <Link href={s.href} className={s.done ? 'text-zinc-500 line-through' : 'text-brand-700 hover:underline'}>
-                    {s.label}
-                  </Link>
-                </li>
-              ))}
-            </ol>
-          </Card>
-        ) : null}
+        <div className="space-y-6">
+          {hasRole(role, 'admin') ? (
+            <Card title={t('dashboard.setupTitle')}>
+              <ol className="space-y-3">
+                {steps.map((s) => (
+                  <li key={s.href} className="flex items-start gap-2 text-sm">
+                    {s.done ? (
+                      <CheckCircle2 aria-label={t('common.yes')} className="mt-0.5 size-4 shrink-0 text-emerald-600" />
+                    ) : (
+                      <Circle aria-label={t('common.no')} className="mt-0.5 size-4 shrink-0 text-zinc-400" />
+                    )}
+                    <Link href={s.href} className={s.done ? 'text-zinc-500 line-through' : 'text-brand-700 hover:underline'}>
+                      {s.label}
+                    </Link>
+                  </li>
+                ))}
+              </ol>
+            </Card>
+          ) : null}
+          <NpsCard nps={nps} slug={slug} />
+        </div>
       </div>
       <div className="mt-6 space-y-6">
         <ListHealthCard health={health} inactivityDays={workspace.benchmarks.inactivityDays} />
