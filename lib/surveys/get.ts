@@ -90,3 +90,12 @@ export async function surveyHasAnswers(ctx: Scope, surveyId: string, db: Db = ct
     .limit(1);
   return Boolean(row);
 }
+
+/** Every stored answer of a survey, whatever its status (what a delete removes). */
+export async function countSurveyAnswers(ctx: Scope, surveyId: string): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.workspaceId, ctx.workspaceId), eq(surveyResponses.surveyId, surveyId)));
+  return Number(row.n);
+}
