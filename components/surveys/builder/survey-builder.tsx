@@ -9,50 +9,15 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { createSurveyAction, updateSurveyAction } from '@/lib/actions/surveys';
-import { SURVEY_GROUPS, SURVEY_LIMITS, SURVEY_LOCALES, type SurveyGroup, type SurveyKind, type SurveyLocale } from '@/lib/db/schema/surveys/constants';
+import { SURVEY_GROUPS, SURVEY_LIMITS, SURVEY_LOCALES, type SurveyGroup, type SurveyLocale } from '@/lib/db/schema/surveys/constants';
 import { HEX_COLOR } from '@/lib/db/schema/surveys/validation';
 import type { PageLocale, SurveyLook } from '@/lib/surveys/render';
 import { AlertRecipients, type MemberOption } from './alert-recipients';
 import { BrandColorField } from './brand-color-field';
 import { KindChoice } from './kind-choice';
 import { SurveyPreview } from './survey-preview';
+import { type BuilderDraft } from './draft';
 import { TextAreaField } from './textarea-field';
-
-export interface BuilderDraft {
-  name: string;
-  kind: SurveyKind;
-  locale: SurveyLocale;
-  question: string;
-  followUp: Record<SurveyGroup, string>;
-  thankYou: Record<SurveyGroup, string>;
-  nextStepLabel: string;
-  nextStepUrl: string;
-  brandColor: string;
-  logoUrl: string;
-  changeWindowHours: string;
-  alertUserIds: string[];
-  closesAtLocal: string;
-}
-
-const blankGroups = (): Record<SurveyGroup, string> => ({ promoter: '', passive: '', detractor: '' });
-
-export function emptyDraft(): BuilderDraft {
-  return {
-    name: '',
-    kind: 'nps',
-    locale: 'auto',
-    question: '',
-    followUp: blankGroups(),
-    thankYou: blankGroups(),
-    nextStepLabel: '',
-    nextStepUrl: '',
-    brandColor: '#4f46e5',
-    logoUrl: '',
-    changeWindowHours: String(SURVEY_LIMITS.defaultChangeWindowHours),
-    alertUserIds: [],
-    closesAtLocal: '',
-  };
-}
 
 interface Props {
   workspaceId: string;
@@ -83,6 +48,12 @@ export function SurveyBuilder({ workspaceId, workspaceName, slug, timeZone, memb
       if (!surveyId) router.push(`/w/${slug}/surveys/${(data as { id: string }).id}/edit`);
     },
   });
+  // Reopening clears a close date that has passed: take the server's value, keep the rest as typed.
+  const [serverClose, setServerClose] = useState(initial.closesAtLocal);
+  if (initial.closesAtLocal !== serverClose) {
+    setServerClose(initial.closesAtLocal);
+    setDraft((d) => ({ ...d, closesAtLocal: initial.closesAtLocal }));
+  }
   const e = form.fieldErrors;
   const set = <K extends keyof BuilderDraft>(key: K, value: BuilderDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const setGroup = (key: 'followUp' | 'thankYou', g: SurveyGroup, value: string) => setDraft((d) => ({ ...d, [key]: { ...d[key], [g]: value } }));

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { NoAccess } from '@/components/settings/no-access';
-import { emptyDraft, SurveyBuilder } from '@/components/surveys/builder/survey-builder';
+import { emptyDraft } from '@/components/surveys/builder/draft';
+import { SurveyBuilder } from '@/components/surveys/builder/survey-builder';
 import { PageHeader } from '@/components/ui/page-header';
 import { listMembers } from '@/lib/members/list';
 import { hasRole } from '@/lib/workspaces/context';

@@ -1,7 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { SharePanel } from '@/components/surveys/builder/share-panel';
 import { SurveyStatusActions } from '@/components/surveys/builder/status-actions';
-import { SurveyBuilder, type BuilderDraft } from '@/components/surveys/builder/survey-builder';
+import type { BuilderDraft } from '@/components/surveys/builder/draft';
+import { SurveyBuilder } from '@/components/surveys/builder/survey-builder';
 import { SurveyStatusBadge } from '@/components/surveys/list/status-badge';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
