@@ -89,12 +89,11 @@ export function SurveyPreview({
               aria-pressed={locale === l}
               onClick={() => onLocale(l)}
               className={cn(
-                'min-h-10 px-3 text-sm font-semibold uppercase first:rounded-l-lg last:rounded-r-lg',
+                'min-h-10 px-3 text-sm font-medium first:rounded-l-lg last:rounded-r-lg',
                 locale === l ? 'bg-brand-600 text-white' : 'text-zinc-700 hover:bg-zinc-50',
               )}
             >
-              <span aria-hidden>{l}</span>
-              <span className="sr-only">{t(`locales.${l}`)}</span>
+              {t(`locales.${l}`)}
             </button>
           ))}
         </div>
