@@ -20,7 +20,7 @@ export function BrandColorField({ value, onChange, error }: { value: string; onC
       <div className="flex items-center gap-2">
         <input
           type="color"
-          aria-label={t('brandColor')}
+          aria-label={t('brandColorPicker')}
           value={HEX_COLOR.test(value) ? value.toLowerCase() : '#4f46e5'}
           onChange={(e) => onChange(e.target.value)}
           className="h-10 w-14 cursor-pointer rounded-lg border-0 bg-white p-1 ring-1 ring-inset ring-zinc-300 disabled:cursor-not-allowed"
