@@ -44,7 +44,7 @@ test('build, check, open, close and delete a survey', async ({ page }) => {
   await page.getByTestId('group-passive').getByLabel('Link (https://…)').fill('https://shop.example/new');
 
   // The preview follows the form and shows each state.
-  await page.getByLabel('Question (optional)', { exact: true }).fill('How happy are you with your delivery?');
+  await page.getByRole('textbox', { name: /^Question\s?\(optional\)$/ }).fill('How happy are you with your delivery?');
   const preview = page.frameLocator('[data-testid="survey-preview"]');
   await expect(preview.locator('body')).toContainText('How happy are you with your delivery?');
   await page.getByLabel('Show', { exact: true }).selectOption({ label: 'Follow-up: Dissatisfied (1–2)' });
