@@ -58,6 +58,7 @@ test('build, check, open, close and delete a survey', async ({ page }) => {
   await expect(page.getByTestId('survey-public-url')).toHaveValue(/\/s\/[A-Za-z0-9_-]{22}$/);
   const publicUrl = await page.getByTestId('survey-public-url').inputValue();
   await expect(page.getByTestId('survey-snippet')).toHaveValue(new RegExp(`${publicUrl.replace(/[.?/]/g, '\\$&')}\\?score=5`));
+  await expect(page.getByTestId('survey-snippet')).toHaveValue(/How happy are you with your delivery\?/);
   await expect(page.getByLabel('Follow-up question').nth(2)).toHaveValue('What went wrong?');
 
   // Edit and save; the value stays after a reload.

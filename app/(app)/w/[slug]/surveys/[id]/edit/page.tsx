@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { utcToWallTime } from '@/lib/campaigns/zoned-time';
 import type { Survey } from '@/lib/db/schema';
 import { baseUrl } from '@/lib/http/base-url';
+import { translator } from '@/lib/i18n/translator';
 import { listMembers } from '@/lib/members/list';
 import { countSurveyAnswers, getSurveyInWorkspace, surveyStatusAt } from '@/lib/surveys/get';
 import { publicSurveyUrl } from '@/lib/surveys/links';
@@ -48,12 +49,12 @@ export default async function EditSurveyPage({ params }: { params: Promise<{ slu
   const publicUrl = publicSurveyUrl(origin, survey.publicToken);
   // The snippet speaks the survey's language; "auto" has no browser to ask in a mail, so the workspace's.
   const snippetLocale = survey.locale === 'auto' ? workspace.locale : survey.locale;
-  const tSnippet = await getTranslations({ locale: snippetLocale, namespace: 'surveys.builder' });
+  const tSnippet = translator(snippetLocale);
   const snippet = scoreRowHtml({
     kind: survey.kind,
     brandColor: survey.brandColor,
     locale: snippetLocale,
-    question: survey.question || tSnippet(`defaultQuestion.${survey.kind}`),
+    question: survey.question || tSnippet(`surveys.builder.defaultQuestion.${survey.kind}`),
     hrefFor: (s) => `${publicUrl}?score=${s}`,
   });
 
