@@ -68,6 +68,13 @@ test('every page passes axe, speaks one language and fits at 1440 and 390 px', a
   await expect(page).toHaveURL(/\/campaigns\/[0-9a-f-]{36}\/edit$/);
   const editUrl = new URL(page.url()).pathname;
 
+  // A survey, through the builder; its edit page shows the link, the snippet and the live preview.
+  await page.goto(`${w}/surveys/new`);
+  await page.getByLabel('Survey name').fill(`Pulse check ${tag}`);
+  await page.getByRole('button', { name: 'Create survey' }).click();
+  await expect(page).toHaveURL(/\/surveys\/[0-9a-f-]{36}\/edit$/);
+  const surveyEditUrl = new URL(page.url()).pathname;
+
   await page.goto(`${w}/settings/members`);
   await page.getByLabel('Email', { exact: true }).fill(`new-${tag}@example.com`);
   await page.getByRole('button', { name: 'Send invitation' }).click();
@@ -94,6 +101,8 @@ test('every page passes axe, speaks one language and fits at 1440 and 390 px', a
     `${w}/contacts/segments`,
     `${w}/surveys`,
     `${w}/surveys/${survey.id}`,
+    `${w}/surveys/new`,
+    surveyEditUrl,
     `${w}/sequences`,
     `${w}/links`,
     `${w}/settings`,
@@ -101,6 +110,7 @@ test('every page passes axe, speaks one language and fits at 1440 and 390 px', a
     `${w}/settings/benchmarks`,
     `${w}/settings/members`,
     `${w}/settings/links`,
+    `${w}/settings/surveys`,
     `${w}/settings/outbox`,
     mailUrl,
     `${w}/settings/danger`,

@@ -9,6 +9,7 @@ const SECTIONS = [
   { path: '', key: 'general' },
   { path: '/sending', key: 'sending' },
   { path: '/links', key: 'links' },
+  { path: '/surveys', key: 'surveys' },
   { path: '/benchmarks', key: 'benchmarks' },
   { path: '/members', key: 'members' },
   { path: '/outbox', key: 'outbox' },
