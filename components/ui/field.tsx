@@ -22,7 +22,12 @@ function FieldShell({ label, hint, error, optional, children, className }: Field
     <div className={cn('space-y-1.5', className)}>
       <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
         {label}
-        {optional ? <span className="ml-1 font-normal text-zinc-500">({optional})</span> : null}
+        {optional ? (
+          <>
+            {" "}
+            <span className="font-normal text-zinc-500">({optional})</span>
+          </>
+        ) : null}
       </label>
       {children({ id, describedBy })}
       {hint ? (

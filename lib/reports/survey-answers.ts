@@ -6,7 +6,7 @@ import { containsPattern } from '@/lib/db/sql';
 import { compileSegmentRules, onListSql } from '@/lib/segments/compile';
 import { segmentRulesSchema } from '@/lib/segments/rules';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
-import { getReportSurvey } from './survey-access';
+import { getSurveyInWorkspace } from '@/lib/surveys/get';
 import { addGroup, groupFigures, type GroupFigures } from './survey';
 
 /** The report's comments, answers drill-down and per-audience score. Every query is scoped by survey AND workspace. */
@@ -27,7 +27,7 @@ const confirmedOf = (surveyId: string, workspaceId: string) =>
 /** Comments of confirmed answers, newest first; filter by group, search (ILIKE, `%` and `_` literal), paged. */
 export async function listSurveyComments(ctx: WorkspaceCtx, surveyId: string, query: Partial<CommentQuery> = {}) {
   assertRole(ctx, 'viewer');
-  const survey = await getReportSurvey(ctx.db, ctx, surveyId);
+  const survey = await getSurveyInWorkspace(ctx, surveyId);
   const q = commentQuerySchema.parse(query);
   const where = and(
     confirmedOf(survey.id, ctx.workspaceId),
@@ -68,7 +68,7 @@ export interface AnswerQuery {
  */
 export async function listSurveyAnswers(ctx: WorkspaceCtx, surveyId: string, q: AnswerQuery = {}) {
   assertRole(ctx, 'viewer');
-  const survey = await getReportSurvey(ctx.db, ctx, surveyId);
+  const survey = await getSurveyInWorkspace(ctx, surveyId);
   const limit = Math.min(Math.max(q.limit ?? 50, 1), 5000);
   const rows = await ctx.db
     .select({
@@ -116,7 +116,7 @@ export function parseAudienceParam(value: string | undefined): SurveyAudience | 
  */
 export async function getSurveyAudienceScore(ctx: WorkspaceCtx, surveyId: string, audience: SurveyAudience): Promise<GroupFigures & { name: string }> {
   assertRole(ctx, 'viewer');
-  const survey = await getReportSurvey(ctx.db, ctx, surveyId);
+  const survey = await getSurveyInWorkspace(ctx, surveyId);
   let member: SQL;
   let name: string;
   if (audience.type === 'list') {

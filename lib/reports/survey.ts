@@ -18,7 +18,7 @@ import {
 } from '@/lib/metrics';
 import { getWorkspace } from '@/lib/workspaces/get';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
-import { getReportSurvey } from './survey-access';
+import { getSurveyInWorkspace } from '@/lib/surveys/get';
 import { periodRange, type TrendPeriod } from './survey-periods';
 
 /**
@@ -92,7 +92,7 @@ export function addGroup(counts: NpsCounts, group: unknown, n: unknown): NpsCoun
 
 export async function getSurveyReport(ctx: WorkspaceCtx, surveyId: string, { period = 'week' }: { period?: TrendPeriod } = {}): Promise<SurveyReport> {
   assertRole(ctx, 'viewer');
-  const survey = await getReportSurvey(ctx.db, ctx, surveyId);
+  const survey = await getSurveyInWorkspace(ctx, surveyId);
   const workspace = await getWorkspace(ctx);
   const tz = workspace.timezone;
   const scope = sql`survey_id = ${survey.id}::uuid and workspace_id = ${ctx.workspaceId}::uuid`;

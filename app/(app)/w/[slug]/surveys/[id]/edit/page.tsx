@@ -4,16 +4,19 @@ import { SurveyStatusActions } from '@/components/surveys/builder/status-actions
 import type { BuilderDraft } from '@/components/surveys/builder/draft';
 import { SurveyBuilder } from '@/components/surveys/builder/survey-builder';
 import { SurveyStatusBadge } from '@/components/surveys/list/status-badge';
+import { SendSurveyDialog } from '@/components/surveys/send-survey-dialog';
 import { Alert } from '@/components/ui/alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { utcToWallTime } from '@/lib/campaigns/zoned-time';
 import type { Survey } from '@/lib/db/schema';
 import { baseUrl } from '@/lib/http/base-url';
-import { translator } from '@/lib/i18n/translator';
+import { countNpsGroups } from '@/lib/campaigns/audience';
+import { listLists } from '@/lib/contacts/lists';
 import { listMembers } from '@/lib/members/list';
+import { listSegments } from '@/lib/segments/manage';
 import { countSurveyAnswers, getSurveyInWorkspace, surveyStatusAt } from '@/lib/surveys/get';
 import { publicSurveyUrl } from '@/lib/surveys/links';
-import { scoreRowHtml } from '@/lib/surveys/score-row';
+import { defaultSurveyQuestion, scoreRowHtml } from '@/lib/surveys/score-row';
 import { hasRole } from '@/lib/workspaces/context';
 import { getPageContext, orNotFound } from '@/lib/workspaces/page-context';
 
@@ -40,7 +43,14 @@ export default async function EditSurveyPage({ params }: { params: Promise<{ slu
   const { slug, id } = await params;
   const { ctx, workspace, role } = await getPageContext(slug);
   const survey = await orNotFound(getSurveyInWorkspace(ctx, id));
-  const [members, answers, origin] = await Promise.all([listMembers(ctx), countSurveyAnswers(ctx, survey.id), baseUrl()]);
+  const [members, answers, origin, lists, segments, npsCounts] = await Promise.all([
+    listMembers(ctx),
+    countSurveyAnswers(ctx, survey.id),
+    baseUrl(),
+    listLists(ctx),
+    listSegments(ctx),
+    countNpsGroups(ctx),
+  ]);
   const t = await getTranslations('surveys.builder');
   const tRoles = await getTranslations('roles');
   const canEdit = hasRole(role, 'member');
@@ -49,12 +59,12 @@ export default async function EditSurveyPage({ params }: { params: Promise<{ slu
   const publicUrl = publicSurveyUrl(origin, survey.publicToken);
   // The snippet speaks the survey's language; "auto" has no browser to ask in a mail, so the workspace's.
   const snippetLocale = survey.locale === 'auto' ? workspace.locale : survey.locale;
-  const tSnippet = translator(snippetLocale);
   const snippet = scoreRowHtml({
     kind: survey.kind,
     brandColor: survey.brandColor,
     locale: snippetLocale,
-    question: survey.question || tSnippet(`surveys.builder.defaultQuestion.${survey.kind}`),
+    // The public page's own default wording, so the mail and the page ask the same question.
+    question: survey.question || defaultSurveyQuestion(survey.kind, snippetLocale),
     hrefFor: (s) => `${publicUrl}?score=${s}`,
   });
 
@@ -66,7 +76,24 @@ export default async function EditSurveyPage({ params }: { params: Promise<{ slu
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <SurveyStatusBadge status={status} />
-            {/* The lead places the "send this survey" button here. */}
+            {canEdit ? (
+              <SendSurveyDialog
+                workspaceId={workspace.id}
+                slug={slug}
+                survey={{
+                  id: survey.id,
+                  name: survey.name,
+                  kind: survey.kind,
+                  status,
+                  cadenceMonths: survey.cadenceMonths,
+                  waveAudience: survey.waveAudience,
+                  nextWaveAt: survey.nextWaveAt?.toISOString() ?? null,
+                }}
+                lists={lists.map((l) => ({ id: l.id, name: l.name }))}
+                segments={segments.map((s) => ({ id: s.id, name: s.name }))}
+                npsCounts={npsCounts}
+              />
+            ) : null}
             {canEdit ? (
               <SurveyStatusActions workspaceId={workspace.id} slug={slug} surveyId={survey.id} name={survey.name} status={status} answers={answers} />
             ) : null}
