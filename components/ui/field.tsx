@@ -24,7 +24,7 @@ function FieldShell({ label, hint, error, optional, children, className }: Field
         {label}
         {optional ? (
           <>
-            {" "}
+            {' '}
             <span className="font-normal text-zinc-500">({optional})</span>
           </>
         ) : null}
