@@ -18,6 +18,7 @@ import { contactsCsv, CSV_MAPPING, planContacts, type PlannedContact } from './c
 import { backdateCampaign, deliverThroughClaims } from './deliver';
 import { planEngagement, type DeliveredSend } from './engagement-plan';
 import { timed } from './profile';
+import { seedDemoSurveys } from './surveys';
 import { recordEngagement, rollUpAll } from './tracking';
 
 const DAY = 86_400_000;
@@ -28,6 +29,8 @@ export interface DemoHistorySummary {
   campaigns: number;
   sends: number;
   hits: number;
+  surveys: number;
+  answers: number;
 }
 
 /**
@@ -54,7 +57,7 @@ export async function seedDemoHistory(ctx: WorkspaceCtx): Promise<DemoHistorySum
   const byId = new Map<string, PlannedContact>();
   const mailed = new Set<string>();
   const imported = new Set<number>();
-  const summary: DemoHistorySummary = { contacts: 0, campaigns: 0, sends: 0, hits: 0 };
+  const summary: DemoHistorySummary = { contacts: 0, campaigns: 0, sends: 0, hits: 0, surveys: 0, answers: 0 };
 
   const importCohort = async (olderThanDays: number, label: string) => {
     const cohort = people.filter((p) => !imported.has(p.index) && p.joinDaysAgo > olderThanDays);
@@ -118,6 +121,10 @@ export async function seedDemoHistory(ctx: WorkspaceCtx): Promise<DemoHistorySum
     await backdateCampaign(db, campaign.id, sendAt);
     summary.campaigns++;
   }
+  await timed('rollup', () => rollUpAll(db));
+  const surveyed = await timed('surveys', () => seedDemoSurveys(ctx, { contactOf: (id) => byId.get(id), daysAgo, now }));
+  summary.surveys = surveyed.surveys;
+  summary.answers = surveyed.answers;
   await timed('rollup', () => rollUpAll(db));
   await importCohort(-1, 'new-customers-this-month');
   await createCampaign({

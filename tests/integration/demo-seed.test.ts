@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getListHealth } from '@/lib/contacts/health';
 import { listLists } from '@/lib/contacts/lists';
@@ -10,6 +10,8 @@ import { DEMO_LOGIN, seedDemo } from '@/lib/demo';
 import { INACTIVITY_TIER_IDS } from '@/lib/metrics/inactivity';
 import { inactivityTierSql } from '@/lib/metrics/inactivity-sql';
 import { getCampaignReport, getWorkspaceEmailTrend } from '@/lib/reports/campaign';
+import { getSurveyReport } from '@/lib/reports/survey';
+import { getDashboardNps } from '@/lib/reports/survey-dashboard';
 import { countSegment, listSegments } from '@/lib/segments/manage';
 import { segmentRulesSchema } from '@/lib/segments/rules';
 import type { WorkspaceCtx } from '@/lib/workspaces/context';
@@ -96,7 +98,11 @@ describe('the demo workspace', () => {
     const reports = await Promise.all(sent.map((c) => getCampaignReport(ctx, c.id)));
     expect(reports.reduce((n, r) => n + r.counts.unsubscribes, 0)).toBeGreaterThan(0);
     expect(reports.reduce((n, r) => n + r.counts.bounces, 0)).toBeGreaterThan(0);
-    expect(reports.every((r) => r.hourly.length > 1 && r.links.length > 0)).toBe(true);
+    expect(reports.every((r) => r.hourly.length > 1)).toBe(true);
+    // Survey mails carry score buttons, not links of their own.
+    const withSurvey = new Set((await first.db.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.workspaceId, ctx.workspaceId), isNotNull(campaigns.surveyId)))).map((c) => c.id));
+    expect(withSurvey.size).toBe(2);
+    expect(reports.filter((r) => !withSurvey.has(r.campaign.id)).every((r) => r.links.length > 0)).toBe(true);
   });
 
   it('puts contacts in every inactivity tier, and active ones too', async () => {
@@ -144,6 +150,30 @@ describe('the demo workspace', () => {
     expect(await countSegment(ctx, segmentRulesSchema.parse(b2b.rules))).toBeGreaterThan(200);
     const [draft] = await first.db.select().from(campaigns).where(and(eq(campaigns.workspaceId, ctx.workspaceId), eq(campaigns.status, 'draft')));
     expect(draft.name).toBe('Next newsletter (draft)');
+  });
+
+  it('asks how customers feel: an NPS survey sent in two waves and on its link, a CSAT survey, segments that follow the answers', async () => {
+    const rows = await executeRows<{ id: string; name: string; kind: string }>(ctx.db, sql`select id, name, kind from surveys where workspace_id = ${ctx.workspaceId}::uuid order by name`);
+    expect(rows.map((r) => r.name)).toEqual(['Delivery satisfaction', 'Quarterly NPS']);
+    const npsReport = await getSurveyReport(ctx, rows.find((r) => r.kind === 'nps')!.id, { period: 'month' });
+    expect(npsReport.headline.total).toBeGreaterThan(300);
+    expect(npsReport.headline.score).not.toBeNull();
+    expect(npsReport.response?.campaigns).toBe(2);
+    expect(npsReport.response?.rate).toBeGreaterThan(10);
+    expect(npsReport.response?.rate).toBeLessThan(40);
+    // Link scanners were flagged, a few people never confirmed on the page.
+    expect(npsReport.statusCounts.flagged).toBeGreaterThan(0);
+    expect(npsReport.statusCounts.provisional).toBeGreaterThan(0);
+    expect(npsReport.trend.points.length).toBeGreaterThanOrEqual(6);
+    const csatReport = await getSurveyReport(ctx, rows.find((r) => r.kind === 'csat')!.id);
+    expect(csatReport.headline.score).toBeGreaterThan(50);
+    const dashboard = await getDashboardNps(ctx);
+    expect(dashboard.total).toBeGreaterThan(50);
+    // Contacts' NPS group comes only from their confirmed answers.
+    const promoters = await countSegment(ctx, segmentRulesSchema.parse({ match: 'all', rules: [{ kind: 'surveyCategory', survey: 'nps', categories: ['promoter'] }] }));
+    const detractors = await countSegment(ctx, segmentRulesSchema.parse({ match: 'all', rules: [{ kind: 'surveyCategory', survey: 'nps', categories: ['detractor'] }] }));
+    expect(promoters).toBeGreaterThan(50);
+    expect(detractors).toBeGreaterThan(10);
   });
 
   it('is idempotent: a second run changes nothing', async () => {
