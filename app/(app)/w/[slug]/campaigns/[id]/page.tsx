@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { AutoRefresh } from '@/components/campaigns/report/auto-refresh';
 import { MachineToggle } from '@/components/campaigns/report/machine-toggle';
 import { RecipientsCard } from '@/components/campaigns/report/recipients-card';
+import { CampaignSurveyCard } from '@/components/campaigns/report/survey-card';
 import { ReportHeader } from '@/components/campaigns/report/report-header';
 import { ReportView } from '@/components/campaigns/report/report-view';
 import { WinnerOverride } from '@/components/campaigns/report/winner-override';
@@ -14,6 +15,7 @@ import { campaignStatus, isEditable } from '@/lib/campaigns/status';
 import { getListInWorkspace, getSegmentInWorkspace } from '@/lib/contacts/guards';
 import type { CampaignAudience } from '@/lib/db/schema';
 import { getCampaignReport } from '@/lib/reports/campaign';
+import { getCampaignSurveyFigures } from '@/lib/reports/survey-campaign';
 import { RECIPIENT_FILTERS, type RecipientFilter } from '@/lib/reports/recipients';
 import { hasRole, type WorkspaceCtx } from '@/lib/workspaces/context';
 import { getPageContext, orNotFound } from '@/lib/workspaces/page-context';
@@ -43,6 +45,7 @@ export default async function CampaignReportPage({
   const who: RecipientFilter = (RECIPIENT_FILTERS as readonly string[]).includes(sp.who ?? '') ? (sp.who as RecipientFilter) : 'opened';
   const { ctx, role, workspace } = await getPageContext(slug);
   const report = await orNotFound(getCampaignReport(ctx, id, { includeMachine }));
+  const surveyFigures = await getCampaignSurveyFigures(ctx, id);
   const t = await getTranslations('campaigns');
   const c = report.campaign;
   const ab = c.abTest;
@@ -94,6 +97,11 @@ export default async function CampaignReportPage({
           ) : null
         }
       />
+      {surveyFigures ? (
+        <div className="mt-6">
+          <CampaignSurveyCard figures={surveyFigures} slug={slug} />
+        </div>
+      ) : null}
       <div className="mt-6">
         <RecipientsCard ctx={ctx} campaignId={id} filter={who} includeMachine={includeMachine} basePath={`/w/${slug}/campaigns/${id}`} abTest={Boolean(ab)} />
       </div>
