@@ -176,7 +176,7 @@ function content(model: SurveyPageModel, t: PageText, question: string): { title
       }
       return {
         title: heading,
-        body: `<h1 role="status">${esc(heading)}</h1><p>${esc(t.yourScore(state.score))}</p>${links(model, t, state.group)}${extra}`,
+        body: `<h1><span role="status">${esc(heading)}</span></h1><p>${esc(t.yourScore(state.score))}</p>${links(model, t, state.group)}${extra}`,
       };
     }
     case 'closed':

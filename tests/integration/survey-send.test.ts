@@ -91,8 +91,8 @@ describe('a survey block in a sent campaign', () => {
     await startCampaign(db(), campaign.id);
     await deliverAll(db(), campaign.id);
     const [mail] = await db().select().from(mailMessages).where(eq(mailMessages.toAddress, people[0].email));
-    expect(mail.html).toContain('Hoe waarschijnlijk is het dat u ons zou aanbevelen');
-    expect(mail.html).toContain('Niet waarschijnlijk');
+    expect(mail.html).toContain('Hoe waarschijnlijk is het dat je ons zou aanbevelen');
+    expect(mail.html).toContain('Helemaal niet waarschijnlijk');
   });
 });
 
