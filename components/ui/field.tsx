@@ -67,6 +67,21 @@ export function TextField({ label, hint, error, optional, className, ...input }:
   );
 }
 
+type TextAreaFieldProps = ComponentProps<'textarea'> & {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  optional?: string;
+};
+
+export function TextAreaField({ label, hint, error, optional, className, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldShell label={label} hint={hint} error={error} optional={optional} className={className}>
+      {({ id, describedBy }) => <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={control} {...textarea} />}
+    </FieldShell>
+  );
+}
+
 type SelectFieldProps = ComponentProps<'select'> & {
   label: ReactNode;
   hint?: ReactNode;

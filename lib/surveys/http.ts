@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getDb, type Db } from '@/lib/db/client';
 import { events, SURVEY_LIMITS } from '@/lib/db/schema';
 import { readNodeBody } from '@/lib/http/body';
-import { loggableError } from '@/lib/log/safe-error';
+import { throttledRequestLogger } from '@/lib/log/throttled';
 import { scoreRange, surveyGroup } from '@/lib/metrics';
 import { verifyToken } from '@/lib/tracking/token';
 import { AnswerThrottledError, confirmAnswer } from './answer';
@@ -394,17 +394,4 @@ function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
   }
 }
 
-// One line per second at most: a database outage under a flood must not flood the log too.
-let lastLogAt = 0;
-let suppressed = 0;
-function logError(req: IncomingMessage, error: unknown): void {
-  const now = Date.now();
-  if (now - lastLogAt < 1000) {
-    suppressed++;
-    return;
-  }
-  const more = suppressed ? ` (${suppressed} similar errors suppressed)` : '';
-  lastLogAt = now;
-  suppressed = 0;
-  console.error(`[surveys] ${req.method} ${(req.url ?? '').slice(0, 6)}… failed${more}:`, loggableError(error));
-}
+const logError = throttledRequestLogger('surveys', 6);

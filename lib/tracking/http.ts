@@ -5,7 +5,7 @@ import { classifyClick, classifyOpen } from './classify';
 import { confirmPage, donePage, pageLocale, problemPage } from './pages';
 import { findRecipient, recordClick, recordOpen, unsubscribe } from './store';
 import { verifyToken } from './token';
-import { loggableError } from '@/lib/log/safe-error';
+import { throttledRequestLogger } from '@/lib/log/throttled';
 import { handleScoreClick } from '@/lib/surveys/score-click';
 
 /**
@@ -143,17 +143,4 @@ function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
   }
 }
 
-// One line per second at most: a database outage under a flood must not flood the log too.
-let lastLogAt = 0;
-let suppressed = 0;
-function logError(req: IncomingMessage, error: unknown): void {
-  const now = Date.now();
-  if (now - lastLogAt < 1000) {
-    suppressed++;
-    return;
-  }
-  const more = suppressed ? ` (${suppressed} similar errors suppressed)` : '';
-  lastLogAt = now;
-  suppressed = 0;
-  console.error(`[tracking] ${req.method} ${(req.url ?? '').slice(0, 8)}… failed${more}:`, loggableError(error));
-}
+const logError = throttledRequestLogger('tracking', 8);

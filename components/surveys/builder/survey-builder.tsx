@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { SelectField, TextField } from '@/components/ui/field';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { FormStatus } from '@/components/ui/form-status';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { createSurveyAction, updateSurveyAction } from '@/lib/actions/surveys';
@@ -17,7 +17,6 @@ import { BrandColorField } from './brand-color-field';
 import { KindChoice } from './kind-choice';
 import { SurveyPreview } from './survey-preview';
 import { type BuilderDraft } from './draft';
-import { TextAreaField } from './textarea-field';
 
 interface Props {
   workspaceId: string;
