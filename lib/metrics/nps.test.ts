@@ -3,6 +3,7 @@ import {
   csat,
   csatCategory,
   csatFromHistogram,
+  followUpClickRate,
   DUTCH_PRAISE_MIN,
   formatMargin,
   formatPoints,
@@ -171,4 +172,15 @@ describe('formatting points, margins and means', () => {
     [7.44, 'nl', '7,4'],
     [null, 'nl', 'geen'],
   ] as const)('formatScore(%s, %s) → %s', (v, locale, out) => expect(formatScore(v, locale, 'geen')).toBe(out));
+});
+
+describe('followUpClickRate', () => {
+  it.each([
+    [12, 120, 10],
+    [0, 50, 0],
+    [3, 0, null],
+    [5, 4, 125],
+  ])('%i clicks on %i answers → %s', (clicks, answers, expected) => {
+    expect(followUpClickRate(clicks, answers)).toBe(expected);
+  });
 });

@@ -233,3 +233,9 @@ export function formatScore(value: number | null, locale: string, noData = '—'
   if (value === null) return noData;
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 }
+
+/**
+ * Follow-up click rate: clicks on a group's follow-up link (review, referral, next step) ÷ that
+ * group's confirmed answers. Raw clicks, so it may exceed 100 % when someone clicks twice.
+ */
+export const followUpClickRate = (clicks: number, groupAnswers: number): Rate => percent(clicks, groupAnswers);

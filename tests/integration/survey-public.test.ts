@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaigns, contacts, events, surveyResponses, workspaces, type Survey } from '@/lib/db/schema';
+import { getSurveyFollowUps } from '@/lib/reports/survey-followups';
 import { personalSurveyUrl } from '@/lib/surveys/links';
 import { signToken } from '@/lib/tracking/token';
 import { updateLinks } from '@/lib/workspaces/update';
@@ -238,6 +239,27 @@ describe('follow-up links', () => {
     // Workspace B has no review URL: its survey's link goes nowhere, and never to A's.
     const theirs = await makeSurvey(db(), b.workspace.id);
     expect((await get(`/s/${theirs.publicToken}/go/review`)).status).toBe(404);
+  });
+});
+
+describe('follow-up clicks in the report', () => {
+  it('counts each link against the answers of the group that sees it, for this survey only', async () => {
+    const ctx = await ctxFor(db(), a.user.id, a.workspace.id);
+    const survey = await makeSurvey(db(), a.workspace.id, { passiveNextStep: { label: 'Guides', url: 'https://a.example/guides' } });
+    const other = await makeSurvey(db(), a.workspace.id);
+    await answer(survey, { score: '10' });
+    await answer(survey, { score: '9' });
+    await answer(survey, { score: '8' });
+    for (const which of ['review', 'review', 'referral', 'next']) expect((await get(`/s/${survey.publicToken}/go/${which}`)).status).toBe(302);
+    expect((await get(`/s/${other.publicToken}/go/review`)).status).toBe(302);
+    const figures = await getSurveyFollowUps(ctx, survey.id, { promoter: 2, passive: 1, detractor: 0 });
+    expect(figures.map((f) => [f.which, f.clicks, f.rate])).toEqual([
+      ['review', 2, 100],
+      ['referral', 1, 50],
+      ['next', 1, 100],
+    ]);
+    // Workspace B cannot read A's survey's figures.
+    await expect(getSurveyFollowUps(await ctxFor(db(), b.user.id, b.workspace.id), survey.id, { promoter: 0, passive: 0, detractor: 0 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 

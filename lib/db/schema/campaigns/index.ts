@@ -158,6 +158,10 @@ export const events = pgTable(
     index('events_campaign_idx').on(t.campaignId, t.type),
     // A contact's timeline.
     index('events_contact_idx').on(t.workspaceId, t.contactId, t.createdAt),
+    // Survey events are few among many: the burst check of a score click reads one mail's clicks,
+    // the report counts one survey's follow-up clicks.
+    index('events_survey_score_send_idx').on(t.sendId, t.createdAt).where(sql`${t.type} = 'survey_score'`),
+    index('events_survey_followup_idx').on(t.workspaceId, sql`(${t.meta}->>'surveyId')`).where(sql`${t.type} = 'survey_followup'`),
   ],
 );
 

@@ -5,6 +5,7 @@ import { AnswersCard } from '@/components/surveys/report/answers-card';
 import { AudienceCard } from '@/components/surveys/report/audience-card';
 import { CommentsCard } from '@/components/surveys/report/comments-card';
 import { DistributionCard } from '@/components/surveys/report/distribution-card';
+import { FollowUpsCard } from '@/components/surveys/report/follow-ups-card';
 import { HeadlineCard } from '@/components/surveys/report/headline-card';
 import { reportHref, type ReportParams } from '@/components/surveys/report/params';
 import { TrendCard } from '@/components/surveys/report/trend-card';
@@ -14,6 +15,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { trackingBaseUrl } from '@/lib/campaigns/send-config';
 import { getSurveyReport } from '@/lib/reports/survey';
+import { getSurveyFollowUps } from '@/lib/reports/survey-followups';
 import { TREND_PERIODS, type TrendPeriod } from '@/lib/reports/survey-periods';
 import { publicSurveyUrl } from '@/lib/surveys/links';
 import { hasRole } from '@/lib/workspaces/context';
@@ -78,6 +80,14 @@ export default async function SurveyReportPage({
             <DistributionCard report={report} />
             <TrendCard report={report} hrefFor={(p) => reportHref(basePath, current, { period: p === 'week' ? '' : p })} />
           </div>
+          <FollowUpsCard
+            report={report}
+            figures={await getSurveyFollowUps(ctx, s.id, {
+              promoter: report.headline.counts.promoters,
+              passive: report.headline.counts.passives,
+              detractor: report.headline.counts.detractors,
+            })}
+          />
           <AudienceCard ctx={ctx} report={report} current={current} basePath={basePath} />
           <CommentsCard ctx={ctx} surveyId={s.id} kind={s.kind} current={current} basePath={basePath} />
           <AnswersCard ctx={ctx} surveyId={s.id} slug={slug} current={current} basePath={basePath} />

@@ -1,0 +1,2 @@
+CREATE INDEX "events_survey_score_send_idx" ON "events" USING btree ("send_id","created_at") WHERE "events"."type" = 'survey_score';--> statement-breakpoint
+CREATE INDEX "events_survey_followup_idx" ON "events" USING btree ("workspace_id",("meta"->>'surveyId')) WHERE "events"."type" = 'survey_followup';
