@@ -49,9 +49,23 @@ test('the demo shows a year of history: dashboard trend, list health, campaigns 
 
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Campaigns' }).click();
   await expect(page).toHaveURL(new RegExp(`/w/${slug}/campaigns$`));
-  await expect(page.getByRole('row').filter({ hasText: 'Sent' })).toHaveCount(18);
+  // Eighteen campaigns and the two waves of the quarterly NPS survey.
+  await expect(page.getByRole('row').filter({ hasText: 'Sent' })).toHaveCount(20);
   await page.getByRole('link', { name: 'Subscribe & save (A/B test)' }).click();
   await expect(page.getByText('Variant B wins.')).toBeVisible();
+});
+
+test('the demo asks customers how they feel: the NPS card, two surveys, and a report with mail answers', async ({ page }) => {
+  const slug = await demoSignIn(page);
+  await expect(page.getByTestId('dashboard-nps-value')).toHaveText(/^[+−-]?\d+(\.\d)?$/);
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Surveys' }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${slug}/surveys$`));
+  await expect(page.getByTestId('survey-row-Delivery satisfaction')).toBeVisible();
+  await page.getByTestId('survey-row-Quarterly NPS').getByRole('link', { name: 'Quarterly NPS', exact: true }).click();
+  await expect(page.getByTestId('survey-score')).toHaveText(/\d/);
+  await expect(page.getByTestId('survey-margin')).toContainText('±');
+  // Sent twice by mail: a response rate, and link scanners' clicks kept out.
+  await expect(page.getByTestId('response-rate')).toContainText('%');
 });
 
 test('without SMTP an invitation lands in the outbox, its one-time link withheld even from the inviter', async ({ page }) => {
