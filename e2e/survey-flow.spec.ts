@@ -227,6 +227,9 @@ test('build an NPS survey, answer it on a phone and by mail, and see the report,
   await expect(page.getByText(ada, { exact: true }).first()).toBeVisible();
   await expect(page.getByText(bob, { exact: true })).toHaveCount(0);
   await expect(page.getByText(cy, { exact: true })).toHaveCount(0);
+  // Her profile says so, and when she answered.
+  await page.getByRole('link', { name: ada, exact: true }).first().click();
+  await expect(page.getByText(/^Promoter \(answered /)).toBeVisible();
 
   // A segment with the NPS-group rule counts her too.
   await page.goto(`${w}/contacts/segments`);

@@ -22,6 +22,9 @@ export function ContactProfile({ contact: c, tier, engaged }: Props) {
     [t('lastClick'), date(c.lastClickAt)],
     [t('lastPurchase'), date(c.lastPurchaseAt)],
     [t('inactivity'), tier ? t(`tiers.${tier}`) : engaged ? t('active') : t('noSignals')],
+    // The group of the latest confirmed answer (lib/surveys/answer sets it); segments and audiences use the same column.
+    [t('nps'), c.npsCategory && c.npsAnsweredAt ? t('surveyGroup', { group: t(`npsGroups.${c.npsCategory}`), date: format.dateTime(c.npsAnsweredAt, 'date') }) : t('noAnswer')],
+    [t('csat'), c.csatCategory && c.csatAnsweredAt ? t('surveyGroup', { group: t(`csatGroups.${c.csatCategory}`), date: format.dateTime(c.csatAnsweredAt, 'date') }) : t('noAnswer')],
     [t('added'), date(c.createdAt)],
     [t('updated'), date(c.updatedAt)],
   ];
