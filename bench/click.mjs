@@ -181,8 +181,8 @@ async function main() {
       });
     }
     if (!pulse) {
-      pulseLabel = 'pulse: bench/tracking-server.ts (same branch, no Next)';
-      pulse = await startServer('pulse', ['--import', 'tsx', path.join(root, 'bench', 'tracking-server.ts')], serverEnv, 60_000);
+      pulseLabel = 'pulse: bench/bare-server.ts (same router, no Next)';
+      pulse = await startServer('pulse', ['--import', 'tsx', path.join(root, 'bench', 'bare-server.ts')], serverEnv, 60_000);
     }
     cleanup.unshift(pulse.stop);
 

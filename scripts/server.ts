@@ -1,13 +1,12 @@
 // The production server (`npm start` runs it through scripts/start.mjs): one node:http listener.
-// Tracking hits (/t/…) go to a bare handler — the hottest path Pulse has, and ~40× faster without
-// a framework in the way — and every other request goes to Next.js.
+// Tracking hits (/t/…) and public survey pages (/s/…) go to bare handlers — the hottest paths Pulse
+// has, and ~40× faster without a framework in the way — and every other request goes to Next.js.
 import { createServer } from 'node:http';
 import next from 'next';
 import { ensureBooted } from '../lib/boot';
 import { getDb } from '../lib/db/client';
+import { handleBarePath } from '../lib/http/bare-paths';
 import { startWorker } from '../lib/jobs/worker';
-import { handleTracking } from '../lib/tracking/http';
-import { handleSurvey } from '../lib/surveys/http';
 import { loggableError } from '../lib/log/safe-error';
 
 const dev = process.argv.includes('--dev');
@@ -20,10 +19,8 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((req, res) => {
-    if (req.url?.startsWith('/t/')) return handleTracking(req, res);
-    // Public survey pages (/s/…): light pages and a hot answer POST, bare like tracking.
-    if (req.url?.startsWith('/s/')) return handleSurvey(req, res);
-    void handle(req, res);
+    // Tracking hits and public survey pages: bare, before Next.js (lib/http/bare-paths).
+    if (!handleBarePath(req, res)) void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => console.log(`[pulse] ready on http://localhost:${port}`));

@@ -14,7 +14,7 @@ import {
   type CampaignStatus,
   type SendStatus,
 } from '@/lib/db/schema';
-import { handleTracking } from '@/lib/tracking/http';
+import { handleBarePath } from '@/lib/http/bare-paths';
 import { rollupEvents, ROLLUP_CURSOR } from '@/lib/tracking/rollup';
 import { CONDITION_TIMEOUT_MS } from './sending';
 
@@ -117,9 +117,13 @@ export function installProcessDb(db: Db): () => void {
   };
 }
 
-/** handleTracking behind a real node:http listener on 127.0.0.1 (random port). */
+/** The bare paths of scripts/server.ts (/t/ tracking, /s/ surveys) behind a real node:http listener on 127.0.0.1 (random port). */
 export async function startTrackingServer(): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => handleTracking(req, res));
+  const server = http.createServer((req, res) => {
+    if (handleBarePath(req, res)) return;
+    res.writeHead(404);
+    res.end();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,9 +1,9 @@
-// The production tracking path without Next.js, for bench/click.mjs when no build exists: the
-// same boot, the same node:http listener and the same /t/ branch as scripts/server.ts.
-// Usage: node --import tsx bench/tracking-server.ts  (PORT, HOSTNAME, DATABASE_URL, AUTH_SECRET)
+// The production bare paths without Next.js, for bench/click.mjs and bench/survey.mjs when no build
+// exists: the same boot, the same node:http listener and the same /t/ and /s/ router as scripts/server.ts.
+// Usage: node --import tsx bench/bare-server.ts  (PORT, HOSTNAME, DATABASE_URL, AUTH_SECRET)
 import { createServer } from 'node:http';
 import { ensureBooted } from '../lib/boot';
-import { handleTracking } from '../lib/tracking/http';
+import { handleBarePath } from '../lib/http/bare-paths';
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || '127.0.0.1';
@@ -11,9 +11,9 @@ const hostname = process.env.HOSTNAME || '127.0.0.1';
 async function main() {
   await ensureBooted();
   const server = createServer((req, res) => {
-    if (req.url?.startsWith('/t/')) return handleTracking(req, res);
+    if (handleBarePath(req, res)) return;
     res.writeHead(404, { 'content-type': 'text/plain' });
-    res.end('Not found (tracking-only launcher)');
+    res.end('Not found (bare-paths launcher)');
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => console.log(`[pulse] ready on http://localhost:${port}`));
@@ -21,6 +21,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error('[bench] tracking server failed to start:', error);
+  console.error('[bench] bare server failed to start:', error);
   process.exit(1);
 });
