@@ -1,3 +1,4 @@
+import { csvDownload } from '@/lib/http/csv-download';
 import { withWorkspaceRoute } from '@/lib/http/workspace-route';
 import { surveyAnswersCsv } from '@/lib/reports/survey-csv';
 
@@ -8,23 +9,5 @@ import { surveyAnswersCsv } from '@/lib/reports/survey-csv';
 export const GET = withWorkspaceRoute<{ id: string }>('viewer', async ({ ctx, params: { id } }) => {
   const rows = surveyAnswersCsv(ctx, id);
   const first = await rows.next(); // the header, after the survey guard: a foreign id fails here, before streaming
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      if (first.done) controller.close();
-      else controller.enqueue(encoder.encode(first.value));
-    },
-    async pull(controller) {
-      const next = await rows.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-  });
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="survey-${id.slice(0, 8)}-answers.csv"`,
-      'Cache-Control': 'no-store',
-    },
-  });
+  return csvDownload(first.done ? [] : [first.value], rows, `survey-${id.slice(0, 8)}-answers.csv`);
 });
