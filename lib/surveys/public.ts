@@ -5,6 +5,7 @@ import { isUniqueViolation } from '@/lib/db/sql';
 import { runner } from '@/lib/tracking/store';
 import { recordAnswer, type AnswerInput, type AnswerResult } from './answer';
 import type { SurveyLook } from './render';
+import { surveyStatusAt } from './get';
 import { SURVEY_TOKEN_SHAPE } from './token';
 
 /**
@@ -148,7 +149,7 @@ export async function loadPersonalSurvey(db: Db, sendId: number): Promise<Person
 
 /** Open for answers: status open and the close date (if any) still ahead. */
 export function acceptsAnswers(survey: Pick<Survey, 'status' | 'closesAt'>, now = new Date()): boolean {
-  return survey.status === 'open' && (!survey.closesAt || survey.closesAt.getTime() > now.getTime());
+  return surveyStatusAt(survey, now) === 'open';
 }
 
 export function surveyLook(p: PublicSurvey): SurveyLook {
