@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaigns, contacts, events, jobs, mailMessages, surveyResponses, workspaces } from '@/lib/db/schema';
+import { contacts, events, jobs, mailMessages, surveyResponses, workspaces } from '@/lib/db/schema';
 import { defaultHandlers } from '@/lib/jobs/handlers';
 import { removeMember } from '@/lib/members/manage';
 import { SURVEY_JOB_KINDS } from '@/lib/surveys/jobs';
@@ -38,8 +38,7 @@ const scorePath = (sendId: number, score: number) => new URL(scoreClickUrl('http
 /** A sent campaign asking a fresh survey, one send per spec. */
 async function surveyCampaign(workspaceId: string, sends: SendSpec[] = [{}], survey: Parameters<typeof makeSurvey>[2] = {}) {
   const s = await makeSurvey(db(), workspaceId, survey);
-  const campaign = await makeCampaign(db(), workspaceId, { sends });
-  await db().update(campaigns).set({ surveyId: s.id }).where(eq(campaigns.id, campaign.id));
+  const campaign = await makeCampaign(db(), workspaceId, { sends, blocks: [{ type: 'survey', surveyId: s.id }] });
   return { survey: s, campaign };
 }
 

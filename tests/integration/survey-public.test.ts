@@ -266,8 +266,7 @@ describe('follow-up clicks in the report', () => {
 describe('personal links', () => {
   async function personalSetup(overrides: Partial<Survey> = {}) {
     const survey = await makeSurvey(db(), a.workspace.id, overrides);
-    const campaign = await makeCampaign(db(), a.workspace.id, { sends: 2 });
-    await db().update(campaigns).set({ surveyId: survey.id }).where(eq(campaigns.id, campaign.id));
+    const campaign = await makeCampaign(db(), a.workspace.id, { sends: 2, blocks: [{ type: 'survey', surveyId: survey.id }] });
     const path = (i: number) => new URL(personalSurveyUrl('http://x', campaign.sends[i].id)).pathname;
     return { survey, campaign, path };
   }
@@ -330,8 +329,7 @@ describe('tenant boundary', () => {
     expect((await post(crossPath, form({ score: '0' }))).status).toBe(404);
 
     // Altered personal tokens: another send's payload with this MAC, a flipped MAC, a score token.
-    const ownCampaign = await makeCampaign(db(), a.workspace.id, { sends: 1 });
-    await db().update(campaigns).set({ surveyId: mine.id }).where(eq(campaigns.id, ownCampaign.id));
+    const ownCampaign = await makeCampaign(db(), a.workspace.id, { sends: 1, blocks: [{ type: 'survey', surveyId: mine.id }] });
     const valid = signToken('survey', [ownCampaign.sends[0].id]);
     const [payload, mac] = valid.split('.');
     const otherPayload = signToken('survey', [ownCampaign.sends[0].id + 1]).split('.')[0];

@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addListMembers, createList } from '@/lib/contacts/lists';
 import { updateContact } from '@/lib/contacts/manage';
-import { campaigns, type Survey, type User } from '@/lib/db/schema';
+import type { Survey, User } from '@/lib/db/schema';
 import { histogramFromScores } from '@/lib/metrics';
 import { getDashboardNps } from '@/lib/reports/survey-dashboard';
 import { getSurveyAudienceScore, listSurveyAnswers, listSurveyComments } from '@/lib/reports/survey-answers';
@@ -77,9 +76,8 @@ beforeAll(async () => {
   await recordAnswer(db(), { survey: csatSurvey, channel: 'link', score: 4, now: at('2026-11-20T12:00:00Z') });
 
   mailSurvey = await makeSurvey(db(), ctx.workspaceId, { name: 'Mail' });
-  campaign = await makeCampaign(db(), ctx.workspaceId, { sends: [{}, {}, {}, { status: 'failed' }] });
-  // The campaign a survey send creates carries the survey it embeds.
-  await db().update(campaigns).set({ surveyId: mailSurvey.id }).where(eq(campaigns.id, campaign.id));
+  // A survey mail: its score-button block makes it this survey's campaign.
+  campaign = await makeCampaign(db(), ctx.workspaceId, { sends: [{}, {}, {}, { status: 'failed' }], blocks: [{ type: 'survey', surveyId: mailSurvey.id }] });
 
   foreign = await makeSurvey(db(), other.workspaceId, { name: 'Foreign' });
   await recordAnswer(db(), { survey: foreign, channel: 'link', score: 10 });

@@ -12,8 +12,10 @@ import {
   events,
   type AbTestConfig,
   type CampaignStatus,
+  type ContentBlock,
   type SendStatus,
 } from '@/lib/db/schema';
+import { embeddedSurveyId } from '@/lib/campaigns/survey-block';
 import { handleBarePath } from '@/lib/http/bare-paths';
 import { rollupEvents, ROLLUP_CURSOR } from '@/lib/tracking/rollup';
 import { CONDITION_TIMEOUT_MS } from './sending';
@@ -40,7 +42,16 @@ export interface MadeCampaign {
 export async function makeCampaign(
   db: Db,
   workspaceId: string,
-  opts: { urls?: string[]; sends?: number | SendSpec[]; status?: CampaignStatus; abTest?: AbTestConfig | null; name?: string; finishedAt?: Date } = {},
+  opts: {
+    urls?: string[];
+    sends?: number | SendSpec[];
+    status?: CampaignStatus;
+    abTest?: AbTestConfig | null;
+    name?: string;
+    finishedAt?: Date;
+    /** Content; the survey it embeds is derived as the save verb derives it. */
+    blocks?: ContentBlock[];
+  } = {},
 ): Promise<MadeCampaign> {
   const [campaign] = await db
     .insert(campaigns)
@@ -49,6 +60,8 @@ export async function makeCampaign(
       name: opts.name ?? `Campaign ${randomUUID().slice(0, 8)}`,
       status: opts.status ?? 'sent',
       abTest: opts.abTest ?? null,
+      blocks: opts.blocks ?? [],
+      surveyId: embeddedSurveyId(opts.blocks ?? []),
       startedAt: new Date(Date.now() - 2 * 3_600_000),
       finishedAt: opts.finishedAt ?? new Date(Date.now() - 3_600_000),
     })
