@@ -14,6 +14,7 @@ const NEW_BLOCK: Record<Exclude<ContentBlock['type'], 'survey'>, ContentBlock> =
   button: { type: 'button', text: '', url: 'https://' },
   image: { type: 'image', src: 'https://', alt: '' },
   divider: { type: 'divider' },
+  preferences: { type: 'preferences', text: '' },
 };
 
 interface Props {
@@ -58,7 +59,7 @@ export function BlocksEditor({ blocks, onChange, errors, disabled, surveys }: Pr
                   </Button>
                 </div>
               </div>
-              {b.type === 'heading' || b.type === 'button' ? (
+              {b.type === 'heading' || b.type === 'button' || b.type === 'preferences' ? (
                 <TextField label={t('blockText')} value={b.text} disabled={disabled} onChange={(e) => update(i, { text: e.target.value })} error={err('text')} />
               ) : null}
               {b.type === 'text' ? (
@@ -75,6 +76,7 @@ export function BlocksEditor({ blocks, onChange, errors, disabled, surveys }: Pr
                   {err('text') ? <span className="text-sm text-red-700">{err('text')}</span> : null}
                 </label>
               ) : null}
+              {b.type === 'preferences' ? <p className="mt-2 text-xs text-zinc-500">{t('preferencesHint')}</p> : null}
               {b.type === 'button' ? (
                 <TextField className="mt-3" label={t('blockUrl')} type="url" value={b.url} disabled={disabled} onChange={(e) => update(i, { url: e.target.value })} error={err('url')} />
               ) : null}

@@ -1,6 +1,7 @@
 /**
  * Merge tags: `{{ first_name }}`, `{{ first_name | "there" }}` (fallback when empty),
- * `{{ join_date }}` and `{{ attributes.plan }}`. Unknown tags render their fallback or nothing —
+ * `{{ join_date }}`, `{{ attributes.plan }}`, and in sequence steps `{{ days_away }}` and
+ * `{{ sunset_date }}` (the removal date the last step announces). Unknown tags render their fallback or nothing —
  * a recipient never sees raw braces.
  */
 export interface MergeContact {
@@ -9,11 +10,14 @@ export interface MergeContact {
   lastName?: string | null;
   joinedAt?: Date | null;
   attributes?: Record<string, unknown>;
+  /** Sequence steps only: days since last activity at enrolment, and the announced removal date. */
+  daysAway?: number | null;
+  sunsetAt?: Date | null;
 }
 
 const TAG = /\{\{\s*([a-zA-Z_][\w.]*)\s*(?:\|\s*"([^"]*)"\s*)?\}\}/g;
 
-export const MERGE_TAGS = ['first_name', 'last_name', 'full_name', 'email', 'join_date'] as const;
+export const MERGE_TAGS = ['first_name', 'last_name', 'full_name', 'email', 'join_date', 'days_away', 'sunset_date'] as const;
 
 // Building an Intl.DateTimeFormat costs ~0.2 ms: once per locale, not once per recipient.
 const longDates = new Map<string, Intl.DateTimeFormat>();
@@ -35,6 +39,10 @@ function valueOf(tag: string, c: MergeContact, locale: string): string | null {
       return c.email;
     case 'join_date':
       return c.joinedAt ? longDate(locale).format(c.joinedAt) : null;
+    case 'days_away':
+      return c.daysAway === undefined || c.daysAway === null ? null : String(c.daysAway);
+    case 'sunset_date':
+      return c.sunsetAt ? longDate(locale).format(c.sunsetAt) : null;
     default: {
       if (!tag.startsWith('attributes.')) return null;
       const v = c.attributes?.[tag.slice('attributes.'.length)];

@@ -23,6 +23,8 @@ export interface RenderInput {
     /** This recipient's own score link (`/t/s/…`) and personal survey page (`/s/p/…`). */
     scoreUrl?: (score: number) => string;
     surveyUrl?: string;
+    /** This recipient's preference centre (`/p/…`), for a preferences block. */
+    preferencesUrl?: string;
   };
   /** The surveys survey blocks embed, by id; a block whose survey is missing renders nothing. */
   surveys?: Record<string, SurveyEmbed>;
@@ -56,6 +58,10 @@ export function linkTargets(blocks: ContentBlock[]): string[] {
   return urls;
 }
 
+/** `label` is already escaped HTML. */
+const buttonHtml = (href: string, label: string) =>
+  `<table role="presentation" cellpadding="0" cellspacing="0" style="margin:8px 0 24px"><tr><td style="border-radius:8px;background:#4f46e5"><a href="${escapeHtml(href)}" style="display:inline-block;padding:14px 24px;font-size:16px;font-weight:600;color:#ffffff;text-decoration:none">${label}</a></td></tr></table>`;
+
 export function renderCampaignMail(input: RenderInput): RenderedMail {
   const merge = (s: string) => renderMergeTags(s, input.contact, { locale: input.locale });
   const mergeHtml = (s: string) => renderMergeTags(s, input.contact, { locale: input.locale, escape: escapeHtml });
@@ -76,15 +82,20 @@ export function renderCampaignMail(input: RenderInput): RenderedMail {
         textBlocks.push(merge(b.text));
         break;
       case 'button':
-        htmlBlocks.push(
-          `<table role="presentation" cellpadding="0" cellspacing="0" style="margin:8px 0 24px"><tr><td style="border-radius:8px;background:#4f46e5"><a href="${escapeHtml(link(b.url))}" style="display:inline-block;padding:14px 24px;font-size:16px;font-weight:600;color:#ffffff;text-decoration:none">${mergeHtml(b.text)}</a></td></tr></table>`,
-        );
+        htmlBlocks.push(buttonHtml(link(b.url), mergeHtml(b.text)));
         textBlocks.push(`${merge(b.text)}: ${link(b.url)}`);
         break;
       case 'image': {
         const img = `<img src="${escapeHtml(b.src)}" alt="${escapeHtml(b.alt)}" width="560" style="display:block;width:100%;max-width:560px;height:auto;border:0;margin:0 0 16px">`;
         htmlBlocks.push(b.href ? `<a href="${escapeHtml(link(b.href))}">${img}</a>` : img);
         if (b.href) textBlocks.push(`${b.alt}: ${link(b.href)}`);
+        break;
+      }
+      case 'preferences': {
+        // A preview has no recipient: the button shows, pointing nowhere yet.
+        const url = input.tracking?.preferencesUrl ?? '#';
+        htmlBlocks.push(buttonHtml(url, mergeHtml(b.text)));
+        textBlocks.push(`${merge(b.text)}: ${url}`);
         break;
       }
       case 'divider':

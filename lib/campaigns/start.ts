@@ -62,7 +62,7 @@ export async function startCampaign(db: Db, campaignId: string, opts: { abWaitMs
       insert into ${campaignSends} (workspace_id, campaign_id, contact_id, email, variant_key, held_for_winner)
       select ${contacts.workspaceId}, ${campaignId}::uuid, ${contacts.id}, ${contacts.email}, ${variant}, ${held}
       from ${contacts} where ${where}
-      on conflict (campaign_id, contact_id) do nothing`);
+      on conflict (campaign_id, contact_id) where enrolment_id is null do nothing`);
 
     await tx.update(campaigns).set({ status: 'sending', startedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(campaigns.id, campaignId));
     if (ab) {

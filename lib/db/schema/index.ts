@@ -7,3 +7,4 @@ export * from './campaigns';
 export * from './jobs';
 export * from './webhooks';
 export * from './surveys';
+export * from './sequences';

@@ -16,7 +16,8 @@ export type SendStatus = (typeof SEND_STATUSES)[number];
 
 /**
  * survey_score: a score button clicked in a mail (meta: surveyId, score) · survey_followup: a
- * tracked link on a survey's thank-you page (meta: surveyId, which).
+ * tracked link on a survey's thank-you page (meta: surveyId, which) · preference_update: saved in the
+ * preference centre (meta: topics, frequency, unsubscribed).
  */
 export const EVENT_TYPES = [
   'open',
@@ -27,6 +28,7 @@ export const EVENT_TYPES = [
   'conversion',
   'survey_score',
   'survey_followup',
+  'preference_update',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

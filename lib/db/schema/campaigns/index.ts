@@ -35,7 +35,9 @@ export type ContentBlock =
   | { type: 'image'; src: string; alt: string; href?: string }
   | { type: 'divider' }
   /** A survey's score buttons (11 for NPS, 5 for CSAT), each a personal tracked link. */
-  | { type: 'survey'; surveyId: string };
+  | { type: 'survey'; surveyId: string }
+  /** A button to this recipient's preference centre (`/p/<token>`): topics, frequency or unsubscribe. */
+  | { type: 'preferences'; text: string };
 
 export interface AbTestConfig {
   variable: AbVariable;
@@ -73,12 +75,15 @@ export const campaigns = pgTable(
     baseUrl: text(),
     /** The survey its score-button block embeds (at most one per campaign); cadence and reports key on it. */
     surveyId: uuid(),
+    /** A re-engagement sequence's step mail (lib/sequences): kept out of the campaign list, never `sent` while the sequence runs. */
+    sequenceId: uuid(),
     createdById: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('campaigns_workspace_created_idx').on(t.workspaceId, t.createdAt),
+    index('campaigns_sequence_idx').on(t.sequenceId).where(sql`${t.sequenceId} is not null`),
     index('campaigns_survey_idx').on(t.surveyId).where(sql`${t.surveyId} is not null`),
     index('campaigns_due_idx').on(t.scheduledAt).where(sql`${t.status} = 'scheduled'`),
   ],
@@ -101,7 +106,7 @@ export const campaignLinks = pgTable(
 );
 
 /**
- * One row per (campaign, contact): the unique index is what makes "nobody gets the same
+ * One row per (campaign, contact) — per (enrolment, step campaign) for sequences: the unique index is what makes "nobody gets the same
  * campaign twice" a database rule rather than a hope.
  */
 export const campaignSends = pgTable(
@@ -119,6 +124,8 @@ export const campaignSends = pgTable(
       .references(() => contacts.id, { onDelete: 'cascade' }),
     email: text().notNull(),
     variantKey: text(),
+    /** A sequence step's row: the enrolment it belongs to (a contact who re-enters gets the step again, once per enrolment). */
+    enrolmentId: bigint({ mode: 'number' }),
     /** Held back for "send the winner to the rest" of an A/B test. */
     heldForWinner: boolean().notNull().default(false),
     status: text({ enum: SEND_STATUSES }).notNull().default('pending'),
@@ -132,7 +139,8 @@ export const campaignSends = pgTable(
     firstHumanClickAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('campaign_sends_once_idx').on(t.campaignId, t.contactId),
+    uniqueIndex('campaign_sends_once_idx').on(t.campaignId, t.contactId).where(sql`${t.enrolmentId} is null`),
+    uniqueIndex('campaign_sends_enrolment_once_idx').on(t.enrolmentId, t.campaignId).where(sql`${t.enrolmentId} is not null`),
     index('campaign_sends_queue_idx').on(t.campaignId, t.status),
   ],
 );

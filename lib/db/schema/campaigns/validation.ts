@@ -20,6 +20,7 @@ export const contentBlockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('image'), src: httpUrl, alt: z.string().trim().max(200, tooLong(200)), href: httpUrl.optional() }),
   z.object({ type: z.literal('divider') }),
   z.object({ type: z.literal('survey'), surveyId: z.uuid('validation.choose') }),
+  z.object({ type: z.literal('preferences'), text: blockText(80) }),
 ]);
 
 /** Blocks of one campaign: at most 50, and at most one survey (campaigns.surveyId names it). */

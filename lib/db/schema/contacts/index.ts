@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   check,
   index,
   integer,
@@ -25,6 +26,12 @@ import {
 } from './constants';
 
 export * from './constants';
+
+export interface ContactPreferences {
+  topics: string[];
+  frequency: string;
+  updatedAt: string;
+}
 
 const workspaceId = () =>
   uuid()
@@ -52,6 +59,14 @@ export const contacts = pgTable(
     lastPurchaseAt: timestamptz(),
     /** Latest human engagement of any kind (open, click, conversion, purchase); never moved back. */
     lastActivityAt: timestamptz(),
+    /** Signals a workspace may count as activity besides mail (settings → inactivity); written by the API and replies. */
+    lastReplyAt: timestamptz(),
+    lastVisitAt: timestamptz(),
+    lastAppUseAt: timestamptz(),
+    /** Lifetime purchase value in cents: the value tiers (high/mid/low) of re-engagement. */
+    lifetimeValueCents: bigint({ mode: 'number' }).notNull().default(0),
+    /** Saved in the preference centre: topics and frequency (null: never chosen). */
+    preferences: jsonb().$type<ContactPreferences | null>(),
     /** Latest NPS answer's group (latest answer wins), set in the answer's own transaction. */
     npsCategory: text({ enum: SURVEY_GROUPS }),
     npsAnsweredAt: timestamptz(),

@@ -15,6 +15,7 @@ import type { WorkspaceBenchmarks } from '@/lib/metrics/benchmarks';
 import { users } from '../auth';
 import { INDUSTRIES, LOCALES, ROLES } from './constants';
 import { MAIL_SCORE_MODES } from '../surveys/constants';
+import type { ActivitySignalKind } from '../sequences/constants';
 
 export * from './constants';
 
@@ -29,6 +30,8 @@ export const workspaces = pgTable('workspaces', {
   reviewUrl: text(),
   referralUrl: text(),
   benchmarks: jsonb().$type<WorkspaceBenchmarks>().notNull(),
+  /** Which signals count as activity for inactivity (days are benchmarks.inactivityDays); machine opens never count. */
+  inactivitySignals: text().array().$type<ActivitySignalKind[]>().notNull().default(sql`'{open,click,reply,conversion,survey}'::text[]`),
   /** Scores clicked inside a mail: provisional until the person interacts with the page, or confirmed at once. */
   mailScoreMode: text({ enum: MAIL_SCORE_MODES }).notNull().default('provisional'),
   isDemo: boolean().notNull().default(false),
