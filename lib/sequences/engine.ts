@@ -64,6 +64,20 @@ function stepTable(plan: SequencePlan, now: Date): SQL {
   return sql`(values ${sql.join(rows, sql`, `)}) as st(position, campaign_id, next_due, sunset)`;
 }
 
+/**
+ * The due-work query: up to `limit` active enrolments of the sequence due by `now`, oldest due
+ * first, claimed FOR UPDATE SKIP LOCKED (their contacts too: a sunset may change them). An index
+ * scan of sequence_enrolments_due_idx (partial on status = 'active', ordered by next_due_at).
+ */
+export function dueWorkSql(sequenceId: string, now: Date, limit: number): SQL {
+  return sql`select e.id, e.contact_id, e."group" as grp, e.step, e.sunset_at, c.email, c.status = 'subscribed' as subscribed
+    from sequence_enrolments e join contacts c on c.id = e.contact_id
+    where e.status = 'active' and e.next_due_at <= ${ts(now)} and e.sequence_id = ${sequenceId}
+    order by e.next_due_at
+    limit ${limit}
+    for update of e, c skip locked`;
+}
+
 interface BatchResult {
   picked: number;
   queued: number;
@@ -84,15 +98,7 @@ async function runBatch(tx: Db, plan: SequencePlan, now: Date, batchSize: number
   const last = steps.length;
   const [row] = await executeRows<Record<keyof BatchResult, number | string>>(
     tx,
-    sql`with due as materialized (
-          -- An index scan of sequence_enrolments_due_idx; the contact is locked too (a sunset may change it).
-          select e.id, e.contact_id, e."group" as grp, e.step, e.sunset_at, c.email, c.status = 'subscribed' as subscribed
-          from sequence_enrolments e join contacts c on c.id = e.contact_id
-          where e.status = 'active' and e.next_due_at <= ${ts(now)} and e.sequence_id = ${sequence.id}
-          order by e.next_due_at
-          limit ${batchSize}
-          for update of e, c skip locked
-        ), gone as (
+    sql`with due as materialized (${dueWorkSql(sequence.id, now, batchSize)}), gone as (
           update sequence_enrolments e set status = 'left', exited_at = ${ts(now)}, exit_reason = 'unsubscribed', next_due_at = null
           from due d where e.id = d.id and not d.subscribed
           returning e.id

@@ -1,10 +1,13 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startCampaign } from '@/lib/campaigns/start';
-import { auditLog, campaigns, campaignSends, contacts, cursors, listMembers, sequenceEnrolments, sequences } from '@/lib/db/schema';
+import { auditLog, campaigns, campaignSends, contacts, cursors, listMembers, sequenceEnrolments, sequences, workspaces } from '@/lib/db/schema';
+import { recordAnswer } from '@/lib/surveys/answer';
+import { makeSurvey } from './support/surveys';
 import { advanceTestClock, TEST_CLOCK_CURSOR } from '@/lib/sequences/clock';
 import { createList } from '@/lib/contacts/lists';
-import { runSequencePass } from '@/lib/sequences/engine';
+import { dueWorkSql, runSequencePass } from '@/lib/sequences/engine';
+import { executeRows } from '@/lib/db/sql';
 import { activateSequence, pauseSequence, resumeSequence, stopSequence } from '@/lib/sequences/lifecycle';
 import { REACTIVATED_TAG } from '@/lib/sequences/exits';
 import { installProcessDb, lastEventId, rollupThrough, startTrackingServer } from './support/campaigns';
@@ -190,6 +193,18 @@ describe('exits', () => {
     expect((await enrolment(a.id)).relapsedAt!.getTime() - exited.reactivatedAt!.getTime()).toBe(30 * DAY);
   });
 
+  it('a survey answer exits in its own transaction where the workspace counts survey answers, not elsewhere', async () => {
+    const s = await makeSequence(db(), { contacts: 2 });
+    const [a, b] = await enrolmentsOf(db(), s.sequence.id);
+    const survey = await makeSurvey(db(), s.ctx.workspaceId);
+    await recordAnswer(db(), { survey, channel: 'personal', score: 9, contactId: a.contactId });
+    expect(await enrolment(a.id)).toMatchObject({ status: 'reactivated', exitReason: 'survey', nextDueAt: null });
+    // The settings verb is not ours: the definition without survey answers, written as settings would.
+    await db().update(workspaces).set({ inactivitySignals: ['open', 'click', 'conversion'] }).where(eq(workspaces.id, s.ctx.workspaceId));
+    await recordAnswer(db(), { survey, channel: 'personal', score: 9, contactId: b.contactId });
+    expect(await enrolment(b.id)).toMatchObject({ status: 'active' });
+  });
+
   it('the control group receives nothing; its re-engagement elsewhere is measured; its window ends as completed', async () => {
     const s = await makeSequence(db(), { contacts: 24, baseUrl: tracking.url, settings: { controlPct: 50 } });
     await useSmtp(db(), s.ctx.workspaceId, sink.port);
@@ -269,6 +284,31 @@ describe('lifecycle and concurrency', () => {
     expect(results[0].queued + results[1].queued).toBe(40);
     for (const e of all) expect((await stepSendsOf(db(), e.id)).map((r) => r.campaignId)).toEqual([s.steps[0].campaignId]);
     expect((await enrolmentsOf(db(), s.sequence.id)).every((e) => e.step === 1)).toBe(true);
+  });
+
+  it.skipIf(testDriver() !== 'postgres')('the due-work query is an index scan: of the due index for a big sequence, never a scan of all enrolments', async () => {
+    const big = await makeSequence(db(), { contacts: 3000 });
+    const small = await makeSequence(db(), { contacts: 20 });
+    await db().execute(sql`analyze sequence_enrolments`);
+    await db().execute(sql`analyze contacts`);
+    const scansOf = async (sequenceId: string) => {
+      const due = (await enrolmentsOf(db(), sequenceId))[0].nextDueAt!;
+      const rows = await executeRows<{ 'QUERY PLAN': unknown }>(db(), sql`explain (format json) ${dueWorkSql(sequenceId, due, 100)}`);
+      const raw = rows[0]['QUERY PLAN'];
+      type Node = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: Node[] };
+      const nodes: Node[] = [];
+      const walk = (n: Node) => {
+        nodes.push(n);
+        for (const c of n.Plans ?? []) walk(c);
+      };
+      walk((typeof raw === 'string' ? JSON.parse(raw) : raw)[0].Plan);
+      return nodes.filter((n) => n['Relation Name'] === 'sequence_enrolments').map((n) => [n['Node Type'], n['Index Name']]);
+    };
+    expect(await scansOf(big.sequence.id)).toEqual([['Index Scan', 'sequence_enrolments_due_idx']]);
+    // A small sequence among many enrolments: the planner may take its rows by sequence instead — still an index.
+    const smallScans = await scansOf(small.sequence.id);
+    expect(smallScans).toHaveLength(1);
+    expect(smallScans[0][0]).toMatch(/^(Index Scan|Index Only Scan|Bitmap Heap Scan)$/);
   });
 
   it('pause holds everything, resume sends overdue steps at the next window slot, stop ends it for good', async () => {
