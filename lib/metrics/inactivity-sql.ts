@@ -53,7 +53,7 @@ export function definedLastActivitySql(signals: readonly ActivitySignalKind[]): 
  */
 export function workspaceLastActivitySql(workspaceId: string): SQL {
   const signals = sql`(select w.inactivity_signals from workspaces w where w.id = ${workspaceId})`;
-  const when = (kind: ActivitySignalKind, col: AnyPgColumn) => sql`case when ${kind}::text = any(${signals}) then ${col} end`;
+  const when = (kind: ActivitySignalKind, col: AnyPgColumn) => sql`case when ${signals} @> array[${kind}::text] then ${col} end`;
   const parts: SQL[] = [sql`${contacts.joinedAt}`];
   for (const kind of ACTIVITY_SIGNALS) for (const f of SIGNAL_FIELDS[kind]) parts.push(when(kind, column(f)));
   parts.push(sql`case when ${signals} @> array['open', 'click', 'conversion']::text[] then ${contacts.lastActivityAt} end`);
