@@ -4,13 +4,15 @@ import type { InactivityTierId } from '@/lib/metrics/reactivation';
 
 interface Props {
   contact: Contact;
-  /** From lib/metrics (contactInactivityTier); null while active or when nothing is known. */
+  /** Under the workspace's inactivity definition (lib/metrics definedInactivity); null while active or when nothing is known. */
   tier: InactivityTierId | null;
-  engaged: boolean;
+  /** Whole days since the last counted activity; null when nothing is known. */
+  daysInactive: number | null;
 }
 
-export function ContactProfile({ contact: c, tier, engaged }: Props) {
+export function ContactProfile({ contact: c, tier, daysInactive }: Props) {
   const t = useTranslations('contacts.detail');
+  const s = useTranslations('sequences.segments.profile');
   const format = useFormatter();
   const date = (d: Date | null) => (d ? format.dateTime(d, 'dateTime') : t('never'));
   const rows: [string, string][] = [
@@ -21,7 +23,8 @@ export function ContactProfile({ contact: c, tier, engaged }: Props) {
     [t('lastOpen'), date(c.lastOpenAt)],
     [t('lastClick'), date(c.lastClickAt)],
     [t('lastPurchase'), date(c.lastPurchaseAt)],
-    [t('inactivity'), tier ? t(`tiers.${tier}`) : engaged ? t('active') : t('noSignals')],
+    [s('daysInactive'), daysInactive === null ? t('noSignals') : s('days', { days: daysInactive })],
+    [t('inactivity'), tier ? t(`tiers.${tier}`) : daysInactive !== null ? t('active') : t('noSignals')],
     // The group of the latest confirmed answer (lib/surveys/answer sets it); segments and audiences use the same column.
     [t('nps'), c.npsCategory && c.npsAnsweredAt ? t('surveyGroup', { group: t(`npsGroups.${c.npsCategory}`), date: format.dateTime(c.npsAnsweredAt, 'date') }) : t('noAnswer')],
     [t('csat'), c.csatCategory && c.csatAnsweredAt ? t('surveyGroup', { group: t(`csatGroups.${c.csatCategory}`), date: format.dateTime(c.csatAnsweredAt, 'date') }) : t('noAnswer')],

@@ -1,13 +1,49 @@
+import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { TrendChart } from '@/components/ui/charts/trend-chart';
 import { ShareBars } from '@/components/ui/charts/share-bars';
 import { Card } from '@/components/ui/card';
 import type { ListHealth } from '@/lib/contacts/health';
+import type { TargetingSequence } from '@/lib/sequences/segments';
+import type { InactivityTierId } from '@/lib/metrics/reactivation';
 import { INACTIVITY_TIERS } from '@/lib/metrics/benchmarks';
 import { formatRate } from '@/lib/metrics/rates';
 
-export async function ListHealthCard({ health, inactivityDays }: { health: ListHealth; inactivityDays: number }) {
+/**
+ * `tierSequences`: the active sequence targeting each tier; a tier without one links to the builder
+ * with that tier preselected (omitted for roles that cannot create sequences).
+ */
+export async function ListHealthCard({
+  health,
+  inactivityDays,
+  slug,
+  tierSequences,
+  canStart = true,
+}: {
+  health: ListHealth;
+  inactivityDays: number;
+  slug: string;
+  tierSequences: Partial<Record<InactivityTierId, TargetingSequence>>;
+  canStart?: boolean;
+}) {
   const t = await getTranslations('dashboard');
+  const s = await getTranslations('sequences.segments');
+  const linkClass = 'font-medium text-brand-700 hover:underline';
+  const tierAction = (tier: InactivityTierId) => {
+    const sequence = tierSequences[tier];
+    if (sequence) {
+      return (
+        <Link href={`/w/${slug}/sequences/${sequence.id}`} className={linkClass} title={sequence.name}>
+          {s('view')}
+        </Link>
+      );
+    }
+    return canStart ? (
+      <Link href={`/w/${slug}/sequences/new?tier=${tier}`} className={linkClass}>
+        {s('start')}
+      </Link>
+    ) : null;
+  };
   const locale = await getLocale();
   const format = await getFormatter();
   if (health.subscribed === 0) {
@@ -35,6 +71,7 @@ export async function ListHealthCard({ health, inactivityDays }: { health: ListH
                 value: `${count} · ${formatRate(share, locale, noData)}`,
                 share,
                 hint: t('tierHint', { low: def.expected.low, high: def.expected.high }),
+                action: tierAction(tier),
               };
             })}
           />

@@ -11,6 +11,7 @@ const SECTIONS = [
   { path: '/links', key: 'links' },
   { path: '/surveys', key: 'surveys' },
   { path: '/benchmarks', key: 'benchmarks' },
+  { path: '/inactivity', key: 'inactivity' },
   { path: '/members', key: 'members' },
   { path: '/outbox', key: 'outbox' },
   { path: '/danger', key: 'danger' },

@@ -6,6 +6,7 @@ import { limitTestSend } from '@/lib/auth/limits';
 import {
   benchmarksInputSchema,
   deleteWorkspaceSchema,
+  inactivitySettingsSchema,
   newWorkspaceSchema,
   sendingSettingsSchema,
   testEmailSchema,
@@ -15,6 +16,7 @@ import {
 import { createWorkspace } from '@/lib/workspaces/create';
 import { LAST_WORKSPACE_COOKIE } from '@/lib/workspaces/cookies';
 import { deleteWorkspace } from '@/lib/workspaces/delete';
+import { updateInactivitySettings } from '@/lib/workspaces/inactivity';
 import { sendTestEmail, updateSending } from '@/lib/workspaces/sending';
 import { resetBenchmarks, updateBenchmarks, updateLinks, updateProfile } from '@/lib/workspaces/update';
 import { rotateWebhookSecret } from '@/lib/webhooks/secret';
@@ -53,6 +55,13 @@ export const resetBenchmarksAction = workspaceAction('admin')
   .metadata({ name: 'workspace.resetBenchmarks' })
   .action(async ({ ctx }) => {
     await resetBenchmarks({ ctx: ctx.wctx });
+  });
+
+export const updateInactivityAction = workspaceAction('admin')
+  .metadata({ name: 'workspace.updateInactivity' })
+  .inputSchema(inactivitySettingsSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await updateInactivitySettings({ ctx: ctx.wctx, input: parsedInput });
   });
 
 export const updateSendingAction = workspaceAction('admin')

@@ -1,8 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { contacts, type Workspace } from '@/lib/db/schema';
+import { DEFAULT_ACTIVITY_SIGNALS } from '@/lib/db/schema/sequences/constants';
 import { executeRows } from '@/lib/db/sql';
 import { INACTIVITY_TIER_IDS } from '@/lib/metrics/inactivity';
-import { contactLastEngagementSql, daysAgoSql, inactivityTierSql } from '@/lib/metrics/inactivity-sql';
+import { daysAgoSql, definedLastActivitySql, inactivityTierSql } from '@/lib/metrics/inactivity-sql';
 import { listDecay, percent, type Rate } from '@/lib/metrics/rates';
 import type { InactivityTierId } from '@/lib/metrics/reactivation';
 import type { WorkspaceCtx } from '@/lib/workspaces/context';
@@ -17,9 +18,15 @@ export interface ListHealth {
   monthly: { month: string; becameInactive: number }[];
 }
 
-/** List health for the dashboard: shares by inactivity tier and 12-month decay (PRODUCT.md §1, §7). */
-export async function getListHealth(ctx: WorkspaceCtx, workspace: Pick<Workspace, 'benchmarks'>): Promise<ListHealth> {
-  const last = contactLastEngagementSql();
+/**
+ * List health for the dashboard: shares by inactivity tier and 12-month decay (PRODUCT.md §1, §7),
+ * under the workspace's inactivity definition (its signals; the default set when not given).
+ */
+export async function getListHealth(
+  ctx: WorkspaceCtx,
+  workspace: Pick<Workspace, 'benchmarks'> & Partial<Pick<Workspace, 'inactivitySignals'>>,
+): Promise<ListHealth> {
+  const last = definedLastActivitySql(workspace.inactivitySignals ?? DEFAULT_ACTIVITY_SIGNALS);
   const days = workspace.benchmarks.inactivityDays;
   const crossedAt = sql`(${last} + make_interval(days => ${days}::int))`;
   const scope = and(eq(contacts.workspaceId, ctx.workspaceId), eq(contacts.status, 'subscribed'));

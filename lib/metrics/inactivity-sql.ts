@@ -1,9 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { contacts } from '@/lib/db/schema/contacts';
-import { INACTIVITY_SIGNALS, inactivityTierWindow, type InactivitySignal } from './inactivity';
+import { countsLastActivity, INACTIVITY_SIGNALS, inactivityTierWindow, SIGNAL_FIELDS, type InactivitySignal } from './inactivity';
 import type { InactivityTierId } from './reactivation';
-import type { ActivitySignalKind } from '@/lib/db/schema/sequences/constants';
+import { ACTIVITY_SIGNALS, type ActivitySignalKind } from '@/lib/db/schema/sequences/constants';
 
 /** `now() - n days` on the database clock, so every comparison in one statement shares one instant. */
 export const daysAgoSql = (days: number): SQL => sql`(now() - make_interval(days => ${days}::int))`;
@@ -33,25 +33,29 @@ export function inactivityTierSql(at: SQL, tier: InactivityTierId): SQL {
   return maxDaysExclusive === null ? lower : sql`(${lower} and ${at} > ${daysAgoSql(maxDaysExclusive)})`;
 }
 
-/** The contact column(s) behind each activity signal a workspace may count (settings → inactivity). */
-const SIGNAL_COLUMNS: Record<ActivitySignalKind, AnyPgColumn[]> = {
-  open: [contacts.lastOpenAt],
-  click: [contacts.lastClickAt],
-  reply: [contacts.lastReplyAt],
-  conversion: [contacts.lastPurchaseAt],
-  visit: [contacts.lastVisitAt],
-  survey: [contacts.npsAnsweredAt, contacts.csatAnsweredAt],
-  appUse: [contacts.lastAppUseAt],
-};
+/** A contact column by its field name in lib/metrics (SIGNAL_FIELDS). */
+const column = (field: (typeof SIGNAL_FIELDS)[ActivitySignalKind][number]): AnyPgColumn => contacts[field];
 
 /**
  * A contact's last activity under the workspace's definition (joined_at when none is known), the
- * start of its inactivity clock. last_activity_at (opens, clicks, purchases and dates an import set
- * alone) only counts when all three of those signals do.
+ * start of its inactivity clock; the SQL twin of `definedLastActivity`.
  */
 export function definedLastActivitySql(signals: readonly ActivitySignalKind[]): SQL {
   const cols = new Set<AnyPgColumn>([contacts.joinedAt]);
-  for (const s of signals) for (const c of SIGNAL_COLUMNS[s]) cols.add(c);
-  if (signals.includes('open') && signals.includes('click') && signals.includes('conversion')) cols.add(contacts.lastActivityAt);
+  for (const s of signals) for (const f of SIGNAL_FIELDS[s]) cols.add(column(f));
+  if (countsLastActivity(signals)) cols.add(contacts.lastActivityAt);
   return sql`greatest(${sql.join([...cols], sql`, `)})`;
+}
+
+/**
+ * The same, for SQL that only knows the workspace id (segment rules): the signals are read from the
+ * workspaces row by an uncorrelated subquery, evaluated once per statement.
+ */
+export function workspaceLastActivitySql(workspaceId: string): SQL {
+  const signals = sql`(select w.inactivity_signals from workspaces w where w.id = ${workspaceId})`;
+  const when = (kind: ActivitySignalKind, col: AnyPgColumn) => sql`case when ${signals} @> array[${kind}::text] then ${col} end`;
+  const parts: SQL[] = [sql`${contacts.joinedAt}`];
+  for (const kind of ACTIVITY_SIGNALS) for (const f of SIGNAL_FIELDS[kind]) parts.push(when(kind, column(f)));
+  parts.push(sql`case when ${signals} @> array['open', 'click', 'conversion']::text[] then ${contacts.lastActivityAt} end`);
+  return sql`greatest(${sql.join(parts, sql`, `)})`;
 }

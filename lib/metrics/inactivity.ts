@@ -1,3 +1,4 @@
+import type { ActivitySignalKind } from '@/lib/db/schema/sequences/constants';
 import { INACTIVITY_TIERS } from './benchmarks';
 import { inactivityTier, type InactivityTierId } from './reactivation';
 
@@ -40,4 +41,45 @@ export function inactivityTierWindow(id: InactivityTierId): { minDays: number; m
   const tier = INACTIVITY_TIERS.find((t) => t.id === id);
   if (!tier) throw new Error(`unknown inactivity tier ${id}`);
   return { minDays: tier.fromDays, maxDaysExclusive: tier.toDays === null ? null : tier.toDays + 1 };
+}
+
+/** The contact fields behind each activity signal a workspace may count (settings → inactivity). */
+export const SIGNAL_FIELDS = {
+  open: ['lastOpenAt'],
+  click: ['lastClickAt'],
+  reply: ['lastReplyAt'],
+  conversion: ['lastPurchaseAt'],
+  visit: ['lastVisitAt'],
+  survey: ['npsAnsweredAt', 'csatAnsweredAt'],
+  appUse: ['lastAppUseAt'],
+} as const satisfies Record<ActivitySignalKind, readonly string[]>;
+type SignalField = (typeof SIGNAL_FIELDS)[ActivitySignalKind][number];
+
+/**
+ * last_activity_at (kept by the roll-up from opens, clicks and conversions, and dates an import set
+ * alone) only stands for the definition when all three of those signals count.
+ */
+export const countsLastActivity = (signals: readonly ActivitySignalKind[]): boolean =>
+  signals.includes('open') && signals.includes('click') && signals.includes('conversion');
+
+export type DefinedActivityFields = Partial<Record<SignalField | 'lastActivityAt' | 'joinedAt', Date | null>>;
+
+/** A contact's last activity under the workspace's definition (joinedAt when none is known); twin of definedLastActivitySql. */
+export function definedLastActivity(contact: DefinedActivityFields, signals: readonly ActivitySignalKind[]): Date | null {
+  const fields: (keyof DefinedActivityFields)[] = ['joinedAt', ...signals.flatMap((s) => SIGNAL_FIELDS[s])];
+  if (countsLastActivity(signals)) fields.push('lastActivityAt');
+  let latest: Date | null = null;
+  for (const key of fields) {
+    const at = contact[key];
+    if (at && (!latest || at > latest)) latest = at;
+  }
+  return latest;
+}
+
+/** Days inactive and tier under the workspace's definition; both null when nothing is known. */
+export function definedInactivity(contact: DefinedActivityFields, signals: readonly ActivitySignalKind[], now: Date) {
+  const last = definedLastActivity(contact, signals);
+  if (!last) return { lastActivity: null, daysInactive: null, tier: null };
+  const days = Math.max(0, daysSince(last, now));
+  return { lastActivity: last, daysInactive: days, tier: inactivityTier(days) };
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { contacts, listMembers } from '@/lib/db/schema';
 import { containsPattern, textArray } from '@/lib/db/sql';
-import { contactLastEngagementSql, daysAgoSql, inactivityTierSql } from '@/lib/metrics/inactivity-sql';
+import { daysAgoSql, inactivityTierSql, workspaceLastActivitySql } from '@/lib/metrics/inactivity-sql';
 import type { Match, SegmentRule, SegmentRules } from './rules';
 
 const activityColumn = { open: contacts.lastOpenAt, click: contacts.lastClickAt, purchase: contacts.lastPurchaseAt } as const;
@@ -40,8 +40,11 @@ function compileRule(workspaceId: string, rule: SegmentRule): SQL {
       const since = daysAgoSql(requireDays(rule.days));
       return rule.op === 'within' ? sql`${at} >= ${since}` : sql`${at} < ${since}`;
     }
-    case 'inactivityTier':
-      return sql`(${or(...rule.tiers.map((tier) => inactivityTierSql(contactLastEngagementSql(), tier))) as SQL})`;
+    case 'inactivityTier': {
+      // Under the workspace's own inactivity definition (settings → inactivity).
+      const last = workspaceLastActivitySql(workspaceId);
+      return sql`(${or(...rule.tiers.map((tier) => inactivityTierSql(last, tier))) as SQL})`;
+    }
     case 'engagement': {
       if (rule.behaviour === 'openedNotClicked') {
         const since = daysAgoSql(requireDays(rule.days));

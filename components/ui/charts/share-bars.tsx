@@ -1,5 +1,7 @@
-/** Horizontal bars for shares of a whole; server-renderable, readable without the bars. */
-export function ShareBars({ items }: { items: { label: string; value: string; share: number | null; hint?: string }[] }) {
+import type { ReactNode } from 'react';
+
+/** Horizontal bars for shares of a whole; server-renderable, readable without the bars. `action`: a link under the bar. */
+export function ShareBars({ items }: { items: { label: string; value: string; share: number | null; hint?: string; action?: ReactNode }[] }) {
   return (
     <ul className="space-y-3">
       {items.map((item) => (
@@ -11,7 +13,12 @@ export function ShareBars({ items }: { items: { label: string; value: string; sh
           <div className="mt-1 h-2 overflow-hidden rounded-full bg-zinc-100" aria-hidden>
             <div className="h-full rounded-full bg-brand-600" style={{ width: `${Math.min(100, item.share ?? 0)}%` }} />
           </div>
-          {item.hint ? <p className="mt-0.5 text-xs text-zinc-500">{item.hint}</p> : null}
+          {item.hint || item.action ? (
+            <div className="mt-0.5 flex flex-wrap items-baseline justify-between gap-x-3 text-xs">
+              {item.hint ? <p className="text-zinc-500">{item.hint}</p> : <span />}
+              {item.action}
+            </div>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -1,6 +1,7 @@
 import { tooLong } from '@/lib/i18n/message-key';
 import { z } from 'zod';
 import { workspaceBenchmarksSchema } from '@/lib/metrics/benchmarks';
+import { ACTIVITY_SIGNALS } from '../sequences/constants';
 import { email, optionalEmail, optionalHttpUrl, optionalPlainText, plainText, uuid } from '@/lib/validation/fields';
 import { INDUSTRIES, LOCALES, ROLES } from './constants';
 
@@ -29,6 +30,24 @@ export const newWorkspaceSchema = workspaceProfileSchema.partial({ timezone: tru
 export const workspaceLinksSchema = z.object({ reviewUrl: optionalHttpUrl, referralUrl: optionalHttpUrl });
 
 export const benchmarksInputSchema = z.object({ benchmarks: workspaceBenchmarksSchema });
+
+const isOn = (v: unknown) => v === true || v === 'on' || v === 'true';
+
+/**
+ * The inactivity definition: days (benchmarks.inactivityDays) and the counted signals, as a list or
+ * as the settings form posts them (`signals.open=on`, one checkbox each; none checked → no key).
+ */
+export const inactivitySettingsSchema = z.object({
+  inactivityDays: workspaceBenchmarksSchema.shape.inactivityDays,
+  signals: z.preprocess(
+    (v) => (v === undefined ? [] : v && typeof v === 'object' && !Array.isArray(v) ? ACTIVITY_SIGNALS.filter((s) => isOn((v as Record<string, unknown>)[s])) : v),
+    z
+      .array(z.enum(ACTIVITY_SIGNALS, { error: 'validation.choose' }))
+      .min(1, 'settings.inactivity.signalsRequired')
+      .transform((list) => ACTIVITY_SIGNALS.filter((s) => list.includes(s))),
+  ),
+});
+export type InactivitySettingsInput = z.input<typeof inactivitySettingsSchema>;
 
 const hostname = z
   .string()

@@ -10,6 +10,8 @@ import { ListHealthCard } from '@/components/dashboard/list-health-card';
 import { NpsCard } from '@/components/dashboard/nps-card';
 import { getListHealth } from '@/lib/contacts/health';
 import { getDb } from '@/lib/db/client';
+import { INACTIVITY_TIER_IDS } from '@/lib/metrics/inactivity';
+import { activeSequences, sequenceFor } from '@/lib/sequences/segments';
 import { hasRole } from '@/lib/workspaces/context';
 import { getPageContext, type SlugParams } from '@/lib/workspaces/page-context';
 import { getWorkspaceEmailTrend } from '@/lib/reports/campaign';
@@ -20,12 +22,19 @@ export default async function DashboardPage({ params }: SlugParams) {
   const { slug } = await params;
   const { workspace, role, ctx } = await getPageContext(slug);
   const t = await getTranslations();
-  const [setup, health, trend, nps] = await Promise.all([
+  const [setup, health, trend, nps, sequences] = await Promise.all([
     getSetupProgress(getDb(), workspace.id),
     getListHealth(ctx, workspace),
     getWorkspaceEmailTrend(ctx, { limit: 12 }),
     getDashboardNps(ctx),
+    activeSequences(ctx),
   ]);
+  const tierSequences = Object.fromEntries(
+    INACTIVITY_TIER_IDS.flatMap((id) => {
+      const sequence = sequenceFor(sequences, { kind: 'tier', id });
+      return sequence ? [[id, sequence]] : [];
+    }),
+  );
   const steps = [
     { done: setup.profileTouched, label: t('dashboard.setupProfile'), href: `/w/${slug}/settings` },
     { done: setup.sendingConfigured, label: t('dashboard.setupSending'), href: `/w/${slug}/settings/sending` },
@@ -78,7 +87,13 @@ export default async function DashboardPage({ params }: SlugParams) {
         </div>
       </div>
       <div className="mt-6 space-y-6">
-        <ListHealthCard health={health} inactivityDays={workspace.benchmarks.inactivityDays} />
+        <ListHealthCard
+          health={health}
+          inactivityDays={workspace.benchmarks.inactivityDays}
+          slug={slug}
+          tierSequences={tierSequences}
+          canStart={hasRole(role, 'member')}
+        />
       </div>
     </>
   );

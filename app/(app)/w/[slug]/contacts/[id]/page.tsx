@@ -13,7 +13,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { contactLists, contactTimeline } from '@/lib/contacts/detail';
 import { listLists } from '@/lib/contacts/lists';
 import { getContact } from '@/lib/contacts/query';
-import { contactInactivityTier, lastEngagement } from '@/lib/metrics/inactivity';
+import { definedInactivity } from '@/lib/metrics/inactivity';
 import { uuid } from '@/lib/validation/fields';
 import { hasRole } from '@/lib/workspaces/context';
 import { getPageContext, orNotFound } from '@/lib/workspaces/page-context';
@@ -28,8 +28,8 @@ export default async function ContactPage({ params }: { params: Promise<{ slug: 
   const t = await getTranslations('contacts');
   const canEdit = hasRole(role, 'member');
   const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
-  // The inactivity clock of lib/metrics: the latest signal, joining included.
-  const engaged = lastEngagement(contact) !== null;
+  // The inactivity clock under the workspace's definition (settings → inactivity), joining included.
+  const inactivity = definedInactivity(contact, workspace.inactivitySignals, new Date());
   const base = { workspaceId: workspace.id, contactId: contact.id };
   return (
     <>
@@ -55,7 +55,7 @@ export default async function ContactPage({ params }: { params: Promise<{ slug: 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card title={t('detail.profileTitle')}>
-            <ContactProfile contact={contact} tier={contactInactivityTier(contact, new Date())} engaged={engaged} />
+            <ContactProfile contact={contact} tier={inactivity.tier} daysInactive={inactivity.daysInactive} />
           </Card>
           <Card title={t('detail.attributesTitle')}>
             <ContactAttributes attributes={contact.attributes} />
