@@ -7,8 +7,9 @@ import { loadPreferenceCentre } from '@/lib/sequences/preferences';
 import { newSubmissionId } from '@/lib/surveys/flood';
 
 export async function generateMetadata(): Promise<Metadata> {
-  // The token in the URL must not leak to anything the page links to; nobody should index it.
-  return { title: (await getTranslations('preferences'))('metaTitle'), referrer: 'no-referrer', robots: { index: false, follow: false } };
+  // The token in the URL never leaves for another site. Not 'no-referrer': a browser then sends
+  // `Origin: null` with the form POST, which the same-origin check of ./save must refuse.
+  return { title: (await getTranslations('preferences'))('metaTitle'), referrer: 'same-origin', robots: { index: false, follow: false } };
 }
 
 const NOTICES = new Set<PreferenceNotice>(['saved', 'replayed', 'unsubscribed', 'notSubscribed', 'invalid', 'tooMany', 'tooLarge', 'failed']);
