@@ -1,7 +1,9 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { createFormatter, createTranslator } from 'next-intl';
 import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { PREFERENCE_FREQUENCIES, PREFERENCE_TOPICS } from '@/lib/db/schema/sequences/constants';
+import { messagesByLocale } from '@/lib/i18n/config';
+import { formats } from '@/lib/i18n/formats';
 import type { PreferenceCentre, PreferenceOutcome } from '@/lib/sequences/preferences';
 
 export type PreferenceNotice = PreferenceOutcome | 'invalid' | 'tooMany' | 'tooLarge' | 'failed';
@@ -13,7 +15,7 @@ const GOOD = new Set<PreferenceNotice>(['saved', 'replayed', 'unsubscribed']);
  * that post without JavaScript. Large touch targets, fieldsets with legends, the outcome announced
  * in a status region.
  */
-export async function PreferenceCentreView({
+export function PreferenceCentreView({
   centre,
   action,
   submissionId,
@@ -24,9 +26,10 @@ export async function PreferenceCentreView({
   submissionId: string;
   notice: PreferenceNotice | null;
 }) {
+  // The workspace's language, whatever the request's own locale (browser or cookie) is.
   const locale = centre.locale;
-  const t = await getTranslations({ locale, namespace: 'preferences' });
-  const format = await getFormatter({ locale });
+  const t = createTranslator({ locale, messages: messagesByLocale[locale], namespace: 'preferences' });
+  const format = createFormatter({ locale, formats, timeZone: centre.timeZone });
   const ws = centre.workspaceName;
   const chosen = new Set<string>(centre.preferences.topics);
   const option = 'flex min-h-12 cursor-pointer items-center gap-3 rounded-lg px-3 py-2 ring-1 ring-inset ring-zinc-200 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600';

@@ -124,6 +124,7 @@ export async function getSequenceResults(ctx: Scope, sequenceId: string): Promis
       reactivated: exitsAt(s.position, 'reactivated'),
       sunset: exitsAt(s.position, 'sunset'),
       left: exitsAt(s.position, 'left'),
+      // Treatment enrolments do not complete (that is a control window ending); counted here all the same.
       stopped: exitsAt(s.position, 'stopped') + exitsAt(s.position, 'completed'),
     };
     return {

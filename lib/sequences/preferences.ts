@@ -32,6 +32,7 @@ export interface PreferenceCentre {
   workspaceId: string;
   workspaceName: string;
   locale: Locale;
+  timeZone: string;
   contactId: string;
   subscribed: boolean;
   preferences: { topics: PreferenceTopic[]; frequency: PreferenceFrequency; updatedAt: string | null };
@@ -68,6 +69,7 @@ export async function loadPreferenceCentre(db: Db, token: string): Promise<Prefe
       workspaceId: campaignSends.workspaceId,
       workspaceName: workspaces.name,
       locale: workspaces.locale,
+      timeZone: workspaces.timezone,
       contactId: contacts.id,
       status: contacts.status,
       preferences: contacts.preferences,
@@ -84,6 +86,7 @@ export async function loadPreferenceCentre(db: Db, token: string): Promise<Prefe
     workspaceId: row.workspaceId,
     workspaceName: row.workspaceName,
     locale: isLocale(row.locale) ? row.locale : 'en',
+    timeZone: row.timeZone,
     contactId: row.contactId,
     subscribed: row.status === 'subscribed',
     preferences: storedChoices(row.preferences),
