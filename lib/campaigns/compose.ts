@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { campaignLinks, campaigns, workspaces, type AbTestConfig, type Campaign, type ContentBlock } from '@/lib/db/schema';
 import type { Locale } from '@/lib/i18n/config';
+import { preferencesUrl } from '@/lib/sequences/preference-links';
 import { personalSurveyUrl, scoreClickUrl } from '@/lib/surveys/links';
 import { signToken } from '@/lib/tracking/token';
 import type { ClaimedSend } from './claims';
@@ -89,6 +90,7 @@ export function composeMail(content: CampaignContent, send: ClaimedSend, from: s
     tracking: {
       scoreUrl: (score) => scoreClickUrl(content.base, send.id, score),
       surveyUrl: personalSurveyUrl(content.base, send.id),
+      preferencesUrl: preferencesUrl(content.base, send.id),
       openUrl: t('o', 'open', [send.id]),
       unsubscribeUrl: t('u', 'unsubscribe', [send.id]),
       clickUrl: (url) => {

@@ -76,7 +76,7 @@ with s as (
 ), a as (
   insert into audit_log (workspace_id, actor_user_id, action, target, data)
   select s.workspace_id, null, 'contact.unsubscribed', s.contact_id::text,
-         jsonb_build_object('campaignId', s.campaign_id, 'sendId', s.id, 'via', 'link')
+         jsonb_build_object('campaignId', s.campaign_id, 'sendId', s.id, 'via', $2::text)
   from s where exists (select 1 from u)
 )
 select workspace_name, locale from s`;
@@ -163,9 +163,12 @@ export async function findRecipient(db: Db, sendId: number): Promise<Recipient |
   return { workspaceName: String(row.workspace_name), locale: String(row.locale), subscribed: row.status === 'subscribed' };
 }
 
-/** Unsubscribes the send's contact; null when the send does not exist. */
-export async function unsubscribe(db: Db, sendId: number): Promise<Omit<Recipient, 'subscribed'> | null> {
-  const [row] = await runner(db)(UNSUBSCRIBE_SQL, [sendId]);
+/**
+ * Unsubscribes the send's contact; null when the send does not exist. `via`: the mail's
+ * unsubscribe link (and its one-click header) or the preference centre's "unsubscribe from everything".
+ */
+export async function unsubscribe(db: Db, sendId: number, via: 'link' | 'preferences' = 'link'): Promise<Omit<Recipient, 'subscribed'> | null> {
+  const [row] = await runner(db)(UNSUBSCRIBE_SQL, [sendId, via]);
   if (!row) return null;
   return { workspaceName: String(row.workspace_name), locale: String(row.locale) };
 }

@@ -5,13 +5,14 @@ import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
  * positive integers (e.g. [sendId, linkId]); the MAC is HMAC-SHA256 truncated to 96 bits, keyed
  * from AUTH_SECRET and a purpose so a click token can never be replayed as an open token.
  */
-export type TokenPurpose = 'open' | 'click' | 'unsubscribe' | 'survey' | 'score';
+export type TokenPurpose = 'open' | 'click' | 'unsubscribe' | 'survey' | 'score' | 'preferences';
 
 /**
  * 96-bit MACs keep tracking URLs short; survey links (a contact's personal survey page `survey`,
- * a score button in a mail `score`) carry 128 bits: they let someone answer as that contact.
+ * a score button in a mail `score`) and the preference centre `preferences` carry 128 bits: they
+ * let someone answer, or change what they receive, as that contact.
  */
-const MAC_BYTES_OF: Record<TokenPurpose, number> = { open: 12, click: 12, unsubscribe: 12, survey: 16, score: 16 };
+const MAC_BYTES_OF: Record<TokenPurpose, number> = { open: 12, click: 12, unsubscribe: 12, survey: 16, score: 16, preferences: 16 };
 const keys = new Map<string, Buffer>();
 
 function key(purpose: TokenPurpose): Buffer {
