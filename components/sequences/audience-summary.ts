@@ -10,9 +10,9 @@ export function audienceSummary(tr: T, audience: SequenceAudience, segmentName?:
     case 'tier':
       return t('summary.tier', { tiers: audience.tiers.map((x) => t(`tiers.${x}`)).join(', ') });
     case 'behaviour':
-      return t('summary.behaviour', { segment: t(`behaviours.${audience.segment}`) });
+      return t(`behaviours.${audience.segment}`);
     case 'value':
-      return t('summary.value', { tiers: audience.tiers.map((x) => t(`values.${x}`)).join(', ') });
+      return audience.tiers.map((x) => t(`values.${x}`)).join(', ');
     case 'npsCategory':
       return t('summary.npsCategory', { groups: audience.categories.map((x) => t(`nps.${x}`)).join(', ') });
     case 'segment':
