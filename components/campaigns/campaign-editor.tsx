@@ -172,7 +172,8 @@ export function CampaignEditor({ workspaceId, workspaceName, locale, campaign, l
           </div>
         ) : null}
       </div>
-      <div className="space-y-6">
+      {/* min-w-0: the preview's truncated lines must not widen the page on a phone. */}
+      <div className="min-w-0 space-y-6">
         {!disabled && !step ? (
           <SendPanel
             workspaceId={workspaceId}

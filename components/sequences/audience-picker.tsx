@@ -58,7 +58,7 @@ function Option({ type, name, checked, disabled, onChange, label, hint }: { type
       <input type={type} name={name} className={cn('mt-0.5 size-4 shrink-0 border-zinc-300 text-brand-600', type === 'checkbox' && 'rounded')} checked={checked} disabled={disabled} onChange={onChange} />
       <span>
         <span className="block text-zinc-900">{label}</span>
-        {hint ? <span className="block text-xs text-zinc-500">{hint}</span> : null}
+        {hint ? <span className="block text-xs text-zinc-600">{hint}</span> : null}
       </span>
     </label>
   );
