@@ -1,15 +1,19 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { writeAudit } from '@/lib/db/audit';
-import { campaigns, type Campaign } from '@/lib/db/schema';
+import { campaigns, sequences, type Campaign } from '@/lib/db/schema';
+import type { Db } from '@/lib/db/client';
 import type { CampaignDraftInput } from '@/lib/db/schema/campaigns/validation';
 import { withTransaction } from '@/lib/db/transaction';
 import { conflict } from '@/lib/errors';
 import { getListInWorkspace, getSegmentInWorkspace } from '@/lib/contacts/guards';
+import { freezeStepLinks } from '@/lib/sequences/lifecycle';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
 import { getCampaignInWorkspace } from './guards';
 import { embeddedSurveyId, getEmbeddedSurvey } from './survey-block';
 
 export const EDITABLE_STATUSES = ['draft', 'scheduled'] as const;
+/** A sequence step's mail is 'draft' before activation and 'sending' after; editable until the sequence stops. */
+const STEP_EDITABLE_STATUSES = ['draft', 'sending'] as const;
 
 export async function listCampaigns(ctx: WorkspaceCtx, limit = 100) {
   return ctx.db
@@ -24,7 +28,8 @@ export async function listCampaigns(ctx: WorkspaceCtx, limit = 100) {
       updatedAt: campaigns.updatedAt,
     })
     .from(campaigns)
-    .where(eq(campaigns.workspaceId, ctx.workspaceId))
+    // Sequence steps live under their sequence, not in the campaign list.
+    .where(and(eq(campaigns.workspaceId, ctx.workspaceId), isNull(campaigns.sequenceId)))
     .orderBy(desc(campaigns.updatedAt))
     .limit(limit);
 }
@@ -65,18 +70,41 @@ export async function createCampaign({ ctx, input }: { ctx: WorkspaceCtx; input:
   });
 }
 
-/** Drafts and scheduled campaigns can change; once sending starts the content is frozen. */
+/** The status of the sequence a step campaign belongs to (null: not a step). */
+async function stepSequenceStatus(tx: Db, ctx: WorkspaceCtx, current: Campaign) {
+  if (!current.sequenceId) return null;
+  const [seq] = await tx
+    .select({ status: sequences.status })
+    .from(sequences)
+    .where(and(eq(sequences.id, current.sequenceId), eq(sequences.workspaceId, ctx.workspaceId)))
+    .for('update');
+  return seq?.status ?? 'stopped';
+}
+
+/**
+ * Drafts and scheduled campaigns can change; once sending starts the content is frozen. A sequence
+ * step stays editable while its sequence runs (it goes out per contact): only its content and name
+ * change — the sequence decides audience, category and timing, and a step has no A/B test.
+ */
 export async function updateCampaign({ ctx, input }: { ctx: WorkspaceCtx; input: CampaignDraftInput & { campaignId: string } }) {
   assertRole(ctx, 'member');
   await assertReferences(ctx, input);
   return withTransaction(ctx.db, async (tx) => {
     const current = await getCampaignInWorkspace(tx, ctx, input.campaignId);
-    if (!(EDITABLE_STATUSES as readonly string[]).includes(current.status)) throw conflict('campaignLocked');
+    const sequenceStatus = await stepSequenceStatus(tx, ctx, current);
+    const editable =
+      sequenceStatus === null
+        ? (EDITABLE_STATUSES as readonly string[]).includes(current.status)
+        : sequenceStatus !== 'stopped' && (STEP_EDITABLE_STATUSES as readonly string[]).includes(current.status);
+    if (!editable) throw conflict('campaignLocked');
+    const step = sequenceStatus === null ? {} : { category: current.category, audience: current.audience, abTest: null };
     const [row] = await tx
       .update(campaigns)
-      .set({ ...fields(input), updatedAt: new Date() })
+      .set({ ...fields(input), ...step, updatedAt: new Date() })
       .where(and(eq(campaigns.id, current.id), eq(campaigns.workspaceId, ctx.workspaceId)))
       .returning();
+    // A running step's tracked links must include any URL the new content adds.
+    if (sequenceStatus !== null && current.status === 'sending') await freezeStepLinks(tx, current.id);
     await writeAudit(tx, ctx, 'campaign.updated', row.id);
     return row;
   });
@@ -88,6 +116,8 @@ export async function deleteCampaign({ ctx, input }: { ctx: WorkspaceCtx; input:
   await withTransaction(ctx.db, async (tx) => {
     const current = await getCampaignInWorkspace(tx, ctx, input.campaignId);
     if (current.status !== 'draft') throw conflict('campaignNotDraft');
+    // A step goes with its sequence (deleting the sequence removes it), never on its own.
+    if (current.sequenceId) throw conflict('campaignIsStep');
     await tx.delete(campaigns).where(and(eq(campaigns.id, current.id), eq(campaigns.workspaceId, ctx.workspaceId)));
     await writeAudit(tx, ctx, 'campaign.deleted', current.id, { name: current.name });
   });

@@ -40,6 +40,8 @@ export async function scheduleCampaign({
   return withTransaction(ctx.db, async (tx) => {
     const current = await getCampaignInWorkspace(tx, ctx, input.campaignId);
     if (current.status !== 'draft' && current.status !== 'scheduled') throw conflict('campaignLocked');
+    // A sequence step goes out per contact when the sequence says so, never as a broadcast.
+    if (current.sequenceId) throw conflict('campaignIsStep');
     const gaps = sendReadiness(current);
     if (gaps.length) throw invalid(gaps[0]);
     await assertSurveySendable(tx, current, sendAt);
@@ -58,6 +60,7 @@ export async function cancelCampaign({ ctx, input }: { ctx: WorkspaceCtx; input:
   assertRole(ctx, 'member');
   return withTransaction(ctx.db, async (tx) => {
     const current = await getCampaignInWorkspace(tx, ctx, input.campaignId);
+    if (current.sequenceId) throw conflict('campaignIsStep');
     if (current.status === 'scheduled') {
       await tx.update(campaigns).set({ status: 'draft', scheduledAt: null, updatedAt: new Date() }).where(eq(campaigns.id, current.id));
       await writeAudit(tx, ctx, 'campaign.unscheduled', current.id);

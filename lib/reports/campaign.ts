@@ -168,7 +168,8 @@ export async function getWorkspaceEmailTrend(
 ): Promise<TrendPoint[]> {
   assertRole(ctx, 'viewer');
   const take = Math.min(Math.max(Math.trunc(Number.isFinite(limit) ? limit : 12), 1), TREND_MAX_CAMPAIGNS);
-  const recent = sql`select id from campaigns where workspace_id = ${ctx.workspaceId}::uuid and status = 'sent'
+  // Broadcasts only: a sequence step goes out per contact over weeks and has its own results page.
+  const recent = sql`select id from campaigns where workspace_id = ${ctx.workspaceId}::uuid and status = 'sent' and sequence_id is null
     order by coalesce(finished_at, started_at, created_at) desc limit ${take}`;
   const [campaignRows, groupRows] = await Promise.all([
     executeRows<{ id: string; name: string; sent_at: Date | string | null }>(

@@ -1,9 +1,12 @@
+import { ArrowLeft } from 'lucide-react';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { RefreshAt } from '@/components/campaigns/report/auto-refresh';
 import { CampaignEditor } from '@/components/campaigns/campaign-editor';
 import { DeleteCampaignButton } from '@/components/campaigns/delete-campaign-button';
 import { StatusBadge } from '@/components/campaigns/status-badge';
+import { SequenceStatusBadge } from '@/components/sequences/status-badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { countNpsGroups } from '@/lib/campaigns/audience';
 import { getCampaignInWorkspace } from '@/lib/campaigns/guards';
@@ -14,6 +17,7 @@ import { suggestSendTime } from '@/lib/campaigns/send-time';
 import { campaignStatus } from '@/lib/campaigns/status';
 import { listLists } from '@/lib/contacts/lists';
 import { listSegments } from '@/lib/segments/manage';
+import { stepOfCampaign } from '@/lib/sequences/manage';
 import { hasRole } from '@/lib/workspaces/context';
 import { getPageContext, orNotFound } from '@/lib/workspaces/page-context';
 
@@ -22,8 +26,10 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ s
   const { ctx, workspace, role, user } = await getPageContext(slug);
   const campaign = await orNotFound(getCampaignInWorkspace(ctx.db, ctx, id));
   const status = campaignStatus(campaign);
+  // A sequence step is edited here for as long as its sequence exists (it is 'sending' while the sequence runs).
+  const step = campaign.sequenceId ? await stepOfCampaign(ctx, campaign.id) : null;
   // Once it is (about to be) sent, its page is the report, which follows the send live.
-  if (status === 'sending' || status === 'sent') redirect(`/w/${slug}/campaigns/${id}`);
+  if (!step && (status === 'sending' || status === 'sent')) redirect(`/w/${slug}/campaigns/${id}`);
   const [lists, segments, npsCounts, surveys] = await Promise.all([
     listLists(ctx),
     listSegments(ctx),
@@ -31,15 +37,26 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ s
     listSurveyOptions(ctx, workspace.locale, trackingBaseUrl(campaign.baseUrl ?? (await baseUrl()))),
   ]);
   const t = await getTranslations('campaigns');
+  const ts = await getTranslations('sequences.stepMail');
   return (
     <>
+      {step ? (
+        <Link
+          href={`/w/${slug}/sequences/${step.sequenceId}`}
+          className="mb-3 inline-flex items-center gap-1.5 text-sm text-zinc-600 hover:text-zinc-900 hover:underline"
+          data-testid="step-back"
+        >
+          <ArrowLeft aria-hidden className="size-4" />
+          {ts('back', { n: step.position, name: step.name })}
+        </Link>
+      ) : null}
       <PageHeader
         title={campaign.name}
         description={t('edit')}
         actions={
           <div className="flex flex-wrap items-center gap-2">
-            <StatusBadge status={status} />
-            {status === 'draft' && hasRole(role, 'member') ? (
+            {step ? <SequenceStatusBadge status={step.status} /> : <StatusBadge status={status} />}
+            {!step && status === 'draft' && hasRole(role, 'member') ? (
               <DeleteCampaignButton workspaceId={workspace.id} slug={slug} campaignId={campaign.id} name={campaign.name} />
             ) : null}
           </div>
@@ -58,6 +75,7 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ s
         segments={segments.map((s) => ({ id: s.id, name: s.name }))}
         npsCounts={npsCounts}
         surveys={surveys}
+        step={step ? { position: step.position, sequenceName: step.name, sequenceStatus: step.status } : undefined}
         campaign={{
           id: campaign.id,
           name: campaign.name,
