@@ -37,8 +37,8 @@ export const activateSequenceAction = workspaceAction('member')
   .inputSchema(sequenceRefSchema)
   .action(async ({ parsedInput, ctx }) => {
     // The worker has no request: tracked links in step mail need the origin the app is reached on.
-    const row = await activateSequence({ ctx: ctx.wctx, input: { sequenceId: parsedInput.sequenceId, baseUrl: await baseUrl() } });
-    return { status: row.status };
+    const { sequence, enrolled } = await activateSequence({ ctx: ctx.wctx, input: { sequenceId: parsedInput.sequenceId, baseUrl: await baseUrl() } });
+    return { status: sequence.status, enrolled };
   });
 
 export const pauseSequenceAction = workspaceAction('member')
@@ -49,12 +49,12 @@ export const pauseSequenceAction = workspaceAction('member')
 export const resumeSequenceAction = workspaceAction('member')
   .metadata({ name: 'sequence.resume' })
   .inputSchema(sequenceRefSchema)
-  .action(async ({ parsedInput, ctx }) => ({ status: (await resumeSequence({ ctx: ctx.wctx, input: { sequenceId: parsedInput.sequenceId, baseUrl: await baseUrl() } })).status }));
+  .action(async ({ parsedInput, ctx }) => ({ status: (await resumeSequence({ ctx: ctx.wctx, input: { sequenceId: parsedInput.sequenceId, baseUrl: await baseUrl() } })).sequence.status }));
 
 export const stopSequenceAction = workspaceAction('member')
   .metadata({ name: 'sequence.stop' })
   .inputSchema(sequenceRefSchema)
-  .action(async ({ parsedInput, ctx }) => ({ status: (await stopSequence({ ctx: ctx.wctx, input: parsedInput })).status }));
+  .action(async ({ parsedInput, ctx }) => ({ status: (await stopSequence({ ctx: ctx.wctx, input: parsedInput })).sequence.status }));
 
 export const countSequenceAudienceAction = workspaceAction('viewer')
   .metadata({ name: 'sequence.countAudience' })

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { DriftingPanel } from '@/components/sequences/drifting-panel';
 import { SequencesEmpty } from '@/components/sequences/sequences-empty';
 import { SequencesTable } from '@/components/sequences/sequences-table';
 import { buttonClass } from '@/components/ui/button';
@@ -30,7 +31,7 @@ export default async function SequencesPage({ params }: SlugParams) {
         }
       />
       <div className="space-y-6">
-        {/* TODO(lead): <DriftingPanel slug={slug} workspaceId={ctx.workspaceId} /> — "who is drifting away" (components/sequences/drifting-panel.tsx) */}
+        <DriftingPanel slug={slug} workspaceId={ctx.workspaceId} />
         {rows.length === 0 ? (
           <SequencesEmpty slug={slug} canEdit={canEdit} />
         ) : (
