@@ -4,6 +4,7 @@ import { campaigns, contacts, sequenceEnrolments, sequences, sequenceSteps, work
 import type { AudienceKind } from '@/lib/db/schema/campaigns/constants';
 import { VALUE_TIERS } from '@/lib/db/schema/sequences/constants';
 import { executeRows } from '@/lib/db/sql';
+import { withTransaction } from '@/lib/db/transaction';
 import { INACTIVITY_TIER_IDS } from '@/lib/metrics/inactivity';
 import { definedLastActivitySql, inactivityTierSql } from '@/lib/metrics/inactivity-sql';
 import { sequenceAudienceWhere, valueTierSql, type InactivityWorkspace } from './audience';
@@ -103,7 +104,7 @@ export const CONTINUOUS_ENTRY_EVERY_MS = 60_000;
 export async function enrolContinuous(db: Db, plan: SequencePlan, now: Date, everyMs = CONTINUOUS_ENTRY_EVERY_MS): Promise<number | null> {
   const { sequence } = plan;
   if (sequence.entryMode !== 'continuous') return null;
-  return db.transaction(async (tx) => {
+  return withTransaction(db, async (tx) => {
     const claimed = await tx
       .update(sequences)
       .set({ lastEntryAt: now })
@@ -116,6 +117,6 @@ export async function enrolContinuous(db: Db, plan: SequencePlan, now: Date, eve
       )
       .returning({ id: sequences.id });
     if (claimed.length === 0) return null;
-    return enrolAudience(tx as unknown as Db, plan, now);
+    return enrolAudience(tx, plan, now);
   });
 }

@@ -52,7 +52,7 @@ export async function activateSequence({ ctx, input }: { ctx: WorkspaceCtx; inpu
   assertRole(ctx, 'member');
   return withTransaction(ctx.db, async (tx) => {
     const current = await lockSequence(tx, ctx, input.sequenceId);
-    if (current.status !== 'draft') throw conflict('sequenceNotDraft');
+    if (current.status !== 'draft') throw conflict('sequenceAlreadyStarted');
     if (current.sunsetAction === 'list' && !current.sunsetListId) throw invalid('sequenceNoSunsetList');
     const steps = await tx
       .select({ campaign: campaigns })
