@@ -68,8 +68,8 @@ test('build a sequence from the template, tune it, edit a step mail and activate
   await expect(page.getByRole('heading', { name: 'A/B test' })).toHaveCount(0);
   await expect(page.getByText(/\{\{ days_away \}\}/).first()).toBeVisible();
   await page.getByLabel('Subject', { exact: true }).fill('We miss you, {{ first_name | "friend" }}');
-  await page.getByRole('button', { name: 'Save draft' }).click();
-  await expect(page.getByText('Draft saved.')).toBeVisible();
+  await page.getByRole('button', { name: 'Save mail' }).click();
+  await expect(page.getByText('Mail saved.')).toBeVisible();
   await page.getByTestId('step-back').click();
   await expect(page).toHaveURL(builderUrl);
   await expect(page.getByTestId('step-subject-1')).toHaveText('We miss you, {{ first_name | "friend" }}');
