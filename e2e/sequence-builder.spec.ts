@@ -11,7 +11,7 @@ import { expectNoForeignStrings, foreignStrings, type Locale } from './support/l
  */
 const shots = process.env.PULSE_SHOTS;
 
-test('build a sequence from the template, tune it, edit a step mail and activate it', async ({ page }) => {
+test('build a sequence from the template, tune it, edit a step mail and activate it', async ({ page, browser }) => {
   const owner = await signUp(page, { prefix: 'sequence' });
   const w = `/w/${owner.slug}`;
   const name = `Win back ${uniqueSuffix()}`;
@@ -68,8 +68,8 @@ test('build a sequence from the template, tune it, edit a step mail and activate
   await expect(page.getByRole('heading', { name: 'A/B test' })).toHaveCount(0);
   await expect(page.getByText(/\{\{ days_away \}\}/).first()).toBeVisible();
   await page.getByLabel('Subject', { exact: true }).fill('We miss you, {{ first_name | "friend" }}');
-  await page.getByRole('button', { name: 'Save draft' }).click();
-  await expect(page.getByText('Draft saved.')).toBeVisible();
+  await page.getByRole('button', { name: 'Save mail' }).click();
+  await expect(page.getByText('Mail saved.')).toBeVisible();
   await page.getByTestId('step-back').click();
   await expect(page).toHaveURL(builderUrl);
   await expect(page.getByTestId('step-subject-1')).toHaveText('We miss you, {{ first_name | "friend" }}');
@@ -89,6 +89,23 @@ test('build a sequence from the template, tune it, edit a step mail and activate
   await expect(page.getByText('The sequence is running. Pause it to change its settings')).toBeVisible();
   await expect(page.getByTestId('sequence-pause')).toBeVisible();
   if (shots) await page.screenshot({ path: path.join(shots, 'sequence-active.png'), fullPage: true });
+
+  // Another workspace's member meets a plain 404 on the builder and on a step's mail.
+  const stepUrl = new URL(await page.getByRole('link', { name: 'Edit mail: step 2' }).evaluate((a) => (a as HTMLAnchorElement).href)).pathname;
+  const stranger = await browser.newContext();
+  try {
+    const other = await stranger.newPage();
+    const b = await signUp(other, { prefix: 'sequence-stranger' });
+    const builderPath = new URL(builderUrl).pathname;
+    // A's ids under A's workspace, and under B's own workspace (the tenant is in the WHERE, not only the URL).
+    for (const url of [builderPath, stepUrl, builderPath.replace(`/w/${owner.slug}/`, `/w/${b.slug}/`), stepUrl.replace(`/w/${owner.slug}/`, `/w/${b.slug}/`)]) {
+      const response = await other.goto(url);
+      expect(response?.status(), url).toBe(404);
+      await expect(other.getByRole('heading', { level: 1 })).toHaveText('Not found');
+    }
+  } finally {
+    await stranger.close();
+  }
 
   // Listed under Sequences; its five mails are not in the campaign list.
   await page.goto(`${w}/sequences`);

@@ -164,10 +164,10 @@ export function CampaignEditor({ workspaceId, workspaceName, locale, campaign, l
         {!disabled ? (
           <div className="flex flex-wrap items-center gap-3">
             <Button pending={save.isPending} onClick={async () => (await saveDraft()) && setSavedCount((n) => n + 1)}>
-              {t('editor.save')}
+              {step ? ts('save') : t('editor.save')}
             </Button>
             <div className="flex-1">
-              <FormStatus error={save.formError} success={save.succeeded ? t('editor.saved') : null} />
+              <FormStatus error={save.formError} success={save.succeeded ? (step ? ts('saved') : t('editor.saved')) : null} />
             </div>
           </div>
         ) : null}

@@ -5,6 +5,10 @@ import { useMemo } from 'react';
 import { renderCampaignMail, type SurveyEmbed } from '@/lib/campaigns/render';
 import type { ContentBlock } from '@/lib/db/schema/campaigns';
 
+const DAY_MS = 86_400_000;
+/** A week from today at noon UTC: the same calendar day on the server render and in the browser. */
+const sampleSunset = () => new Date((Math.floor(Date.now() / DAY_MS) + 7) * DAY_MS + DAY_MS / 2);
+
 /** The mail as a recipient sees it, rendered by the same code that sends it. */
 export function MailPreview({
   subject,
@@ -31,7 +35,8 @@ export function MailPreview({
         blocks,
         locale,
         surveys,
-        contact: { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', joinedAt: new Date('2024-03-05') },
+        // Sample values for the sequence tags too: a step's "removed on {{ sunset_date }}" must not preview as "removed on .".
+        contact: { email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace', joinedAt: new Date('2024-03-05'), daysAway: 97, sunsetAt: sampleSunset() },
         footer: { address: workspaceName, unsubscribeLabel: t('mail.unsubscribe'), reason: t('mail.reason', { workspace: workspaceName }) },
       }),
     [subject, previewText, blocks, locale, workspaceName, surveys, t],

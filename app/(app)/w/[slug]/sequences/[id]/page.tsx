@@ -70,8 +70,9 @@ export default async function SequencePage({ params }: { params: Promise<{ slug:
         }
       />
       <SequenceBuilder
-        // A status change (activate, pause…) re-keys the form so it shows what the server now holds.
-        key={`${sequence.status}-${sequence.updatedAt.getTime()}`}
+        // A status change (activate, pause…) re-keys the form so it shows what the server now holds;
+        // a plain save keeps it (and its "saved" message): the form already shows what was saved.
+        key={sequence.status}
         workspaceId={workspace.id}
         slug={slug}
         sequenceId={sequence.id}
