@@ -69,7 +69,7 @@ export function PreferenceCentreView({
                 <div className="mt-3 grid gap-2 sm:grid-cols-2">
                   {PREFERENCE_TOPICS.map((topic) => (
                     <label key={topic} className={option}>
-                      <input type="checkbox" name="topic" value={topic} defaultChecked={chosen.has(topic)} className="size-5 accent-brand-600" />
+                      <input type="checkbox" name="topic" value={topic} defaultChecked={chosen.has(topic)} className="size-5 shrink-0 accent-brand-600" />
                       <span className="text-zinc-900">{t(`topics.${topic}`)}</span>
                     </label>
                   ))}
@@ -80,7 +80,7 @@ export function PreferenceCentreView({
                 <div className="mt-3 grid gap-2">
                   {PREFERENCE_FREQUENCIES.map((f) => (
                     <label key={f} className={option}>
-                      <input type="radio" name="frequency" value={f} defaultChecked={centre.preferences.frequency === f} required className="size-5 accent-brand-600" />
+                      <input type="radio" name="frequency" value={f} defaultChecked={centre.preferences.frequency === f} required className="size-5 shrink-0 accent-brand-600" />
                       <span className="text-zinc-900">{t(`frequencies.${f}`)}</span>
                     </label>
                   ))}
