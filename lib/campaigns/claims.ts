@@ -1,6 +1,6 @@
 import { and, eq, exists, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { campaigns, campaignSends, contacts, type SendStatus } from '@/lib/db/schema';
+import { campaigns, campaignSends, contacts, sequenceEnrolments, type SendStatus } from '@/lib/db/schema';
 import { executeRows } from '@/lib/db/sql';
 import type { MergeContact } from './merge-tags';
 
@@ -39,8 +39,23 @@ export async function claimSends(db: Db, opts: { campaignId: string; token: stri
     .update(campaignSends)
     .set({ status: 'claimed', claimedBy: opts.token, claimedAt: sql`now()` })
     .where(inArray(campaignSends.id, picked))
-    .returning({ id: campaignSends.id, contactId: campaignSends.contactId, email: campaignSends.email, variantKey: campaignSends.variantKey });
+    .returning({
+      id: campaignSends.id,
+      contactId: campaignSends.contactId,
+      email: campaignSends.email,
+      variantKey: campaignSends.variantKey,
+      enrolmentId: campaignSends.enrolmentId,
+    });
   if (claimed.length === 0) return [];
+  // A sequence step's row: its enrolment's days away and announced removal date (merge tags).
+  const enrolmentIds = claimed.flatMap((c) => (c.enrolmentId === null ? [] : [c.enrolmentId]));
+  const enrolments = enrolmentIds.length
+    ? await db
+        .select({ id: sequenceEnrolments.id, daysAway: sequenceEnrolments.daysAway, sunsetAt: sequenceEnrolments.sunsetAt })
+        .from(sequenceEnrolments)
+        .where(inArray(sequenceEnrolments.id, enrolmentIds))
+    : [];
+  const enrolmentById = new Map(enrolments.map((e) => [e.id, e]));
   const people = await db
     .select({
       id: contacts.id,
@@ -57,12 +72,20 @@ export async function claimSends(db: Db, opts: { campaignId: string; token: stri
     .sort((a, b) => a.id - b.id)
     .map((row) => {
       const p = byId.get(row.contactId);
+      const e = row.enrolmentId === null ? undefined : enrolmentById.get(row.enrolmentId);
       return {
         id: row.id,
         token: opts.token,
         email: row.email,
         variantKey: row.variantKey,
-        contact: { email: row.email, firstName: p?.firstName, lastName: p?.lastName, joinedAt: p?.joinedAt, attributes: p?.attributes },
+        contact: {
+          email: row.email,
+          firstName: p?.firstName,
+          lastName: p?.lastName,
+          joinedAt: p?.joinedAt,
+          attributes: p?.attributes,
+          ...(e ? { daysAway: e.daysAway, sunsetAt: e.sunsetAt } : {}),
+        },
         subscribed: p?.status === 'subscribed',
       };
     });
@@ -157,12 +180,17 @@ export async function recoverStaleSends(db: Db, opts: { leaseMs: number; campaig
   return { requeued: rows.filter((r) => r.status === 'pending').length, unknown: rows.filter((r) => r.status === 'unknown').length };
 }
 
-/** `sending` → `sent` once no row is pending (held rows count as pending), claimed or attempting. */
+/**
+ * `sending` → `sent` once no row is pending (held rows count as pending), claimed or attempting.
+ * A sequence's step mail stays `sending` while its sequence lives (the engine keeps queuing rows);
+ * stopping the sequence finishes it.
+ */
 export async function finishIfDone(db: Db, campaignId: string): Promise<boolean> {
   const rows = await executeRows<{ id: string }>(
     db,
     sql`update ${campaigns} set status = 'sent', finished_at = now(), updated_at = now()
         where ${campaigns.id} = ${campaignId} and ${campaigns.status} = 'sending'
+          and (${campaigns.sequenceId} is null or exists (select 1 from sequences q where q.id = ${campaigns.sequenceId} and q.status = 'stopped'))
           and not exists (select 1 from ${campaignSends} where ${campaignSends.campaignId} = ${campaignId}
                           and ${campaignSends.status} in ('pending', 'claimed', 'attempting'))
         returning ${campaigns.id}`,

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { campaigns, jobs } from '@/lib/db/schema';
 import { executeRows } from '@/lib/db/sql';
+import { sequenceNow } from '@/lib/sequences/clock';
+import { runSequencePass, type PassResult } from '@/lib/sequences/engine';
 import { createDueSurveyWaves } from '@/lib/surveys/cadence';
 import { JOB_KINDS } from './kinds';
 
@@ -31,4 +33,13 @@ export async function enqueueDueCampaigns(db: Db): Promise<number> {
  */
 export async function createDueWaves(db: Db): Promise<number> {
   return (await createDueSurveyWaves(db)).filter((w) => w.outcome === 'created').length;
+}
+
+/**
+ * The sequence engine's pass on the sequence clock (the wall clock; the test clock under
+ * PULSE_TEST_CLOCK=1): enrols continuous entrants, queues due steps, applies due sunsets.
+ * Every due enrolment is claimed with SKIP LOCKED, so many workers share the work.
+ */
+export async function runSequenceDuty(db: Db, opts: { batchSize?: number } = {}): Promise<PassResult> {
+  return runSequencePass(db, { now: await sequenceNow(db), batchSize: opts.batchSize });
 }

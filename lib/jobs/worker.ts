@@ -8,7 +8,7 @@ import { TransportCache } from '@/lib/campaigns/transport';
 import type { Db } from '@/lib/db/client';
 import { campaigns, type Job } from '@/lib/db/schema';
 import { rollupEvents } from '@/lib/tracking/rollup';
-import { createDueWaves, enqueueDueCampaigns } from './duties';
+import { createDueWaves, enqueueDueCampaigns, runSequenceDuty } from './duties';
 import { defaultHandlers, type JobHandler } from './handlers';
 import { claimJobs, completeJob, failJob, releaseJob, rescheduleJob } from './queue';
 import { sleep, Throttle } from './pacing';
@@ -29,6 +29,10 @@ export interface WorkerOptions {
   handlers?: Record<string, JobHandler>;
   /** Interval of the periodic duties (scheduling, recovery, roll-up); default 5 s. */
   maintenanceMs?: number;
+  /** Interval of the sequence engine's due-work pass (lib/sequences/engine); default 5 s. */
+  sequenceMs?: number;
+  /** Enrolments per engine transaction (default 1000). */
+  sequenceBatchSize?: number;
   /** Per-campaign time slice before the worker looks at other campaigns (default 10 s). */
   timeBudgetMs?: number;
   log?: Pick<Console, 'info' | 'error'>;
@@ -43,9 +47,9 @@ export interface Worker {
 }
 
 /**
- * One worker: three loops sharing a stop signal. Jobs (campaign.start, campaign.ab-winner, …),
- * delivery of every `sending` campaign, and the periodic duties (start due scheduled campaigns,
- * recover stale claims, roll up tracking events). Any number of workers may run against one
+ * One worker: four loops sharing a stop signal. Jobs (campaign.start, campaign.ab-winner, …),
+ * delivery of every `sending` campaign, the periodic duties (start due scheduled campaigns,
+ * recover stale claims, roll up tracking events) and the sequence engine's due-work pass. Any number of workers may run against one
  * Postgres; everything they share is claimed with SKIP LOCKED or guarded by a conditional UPDATE.
  */
 export function startWorker(opts: WorkerOptions): Worker {
@@ -174,7 +178,17 @@ export function startWorker(opts: WorkerOptions): Worker {
     opts.maintenanceMs ?? 5000,
   );
 
-  const stopped = Promise.all([jobs, delivery, maintenance]).then(() => transports.close());
+  // The sequence engine queues due steps as campaign rows; the delivery loop above sends them.
+  const sequencePass = loop(
+    'sequences',
+    async () => {
+      await runSequenceDuty(db, { batchSize: opts.sequenceBatchSize });
+      return false;
+    },
+    opts.sequenceMs ?? 5000,
+  );
+
+  const stopped = Promise.all([jobs, delivery, maintenance, sequencePass]).then(() => transports.close());
   return {
     id,
     stopped,

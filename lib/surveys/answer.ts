@@ -1,11 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { contacts, surveyResponses, type ResponseChannel, type ResponseStatus, type Survey, type SurveyGroup } from '@/lib/db/schema';
+import { contacts, surveyResponses, workspaces, type ResponseChannel, type ResponseStatus, type Survey, type SurveyGroup } from '@/lib/db/schema';
 import { takeAttempt } from '@/lib/auth/throttle';
 import { runner } from '@/lib/tracking/store';
 import { withTransaction } from '@/lib/db/transaction';
 import { enqueue } from '@/lib/jobs/queue';
 import { csatCategory, isValidScore, surveyGroup } from '@/lib/metrics';
+import { sequenceNow } from '@/lib/sequences/clock';
+import { reactivateContact } from '@/lib/sequences/exits';
 import { SURVEY_JOB_KINDS } from './jobs';
 
 /**
@@ -264,6 +266,14 @@ async function applyConfirmed(
           sql`(${answeredAt} is null or ${answeredAt} <= ${a.now.toISOString()}::timestamptz)`,
         ),
       );
+  }
+  if (a.contactId) {
+    // An answer is re-engagement where the workspace counts survey answers: it ends the contact's
+    // active sequence enrolments in this same transaction.
+    const [ws] = await tx.select({ signals: workspaces.inactivitySignals }).from(workspaces).where(eq(workspaces.id, survey.workspaceId));
+    if (ws?.signals.includes('survey')) {
+      await reactivateContact(tx, { workspaceId: survey.workspaceId, contactId: a.contactId, reason: 'survey', at: await sequenceNow(tx) });
+    }
   }
   if (a.alert && a.group === 'detractor' && survey.alertUserIds.length > 0) {
     await enqueue(tx, {

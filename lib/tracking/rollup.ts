@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { executeRows } from '@/lib/db/sql';
 import { withTransaction } from '@/lib/db/transaction';
+import { NURTURE_DAYS } from '@/lib/metrics/sequences';
+import { sequenceNow } from '@/lib/sequences/clock';
+import { REACTIVATED_TAG } from '@/lib/sequences/exits';
 
 /**
  * Folds new `events` into the roll-ups the reports read: first open/click times on campaign_sends,
@@ -38,9 +41,11 @@ export async function rollupEvents(
 ): Promise<number> {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   await db.execute(sql`insert into cursors (name, position) values (${ROLLUP_CURSOR}, 0) on conflict (name) do nothing`);
+  // The sequence clock's lead over the wall clock: 0 in production, the offset under the test clock.
+  const clockOffsetMs = (await sequenceNow(db)).getTime() - Date.now();
   let total = 0;
   for (let batch = 0; batch < maxBatches; batch++) {
-    const consumed = await withTransaction(db, (tx) => rollupBatch(tx, batchSize, gapGraceSeconds));
+    const consumed = await withTransaction(db, (tx) => rollupBatch(tx, batchSize, gapGraceSeconds, clockOffsetMs));
     if (consumed === null) break;
     total += consumed;
     // A short batch means caught up, or stopped at a gap: the next run goes on from there.
@@ -50,7 +55,7 @@ export async function rollupEvents(
 }
 
 /** One batch in the caller's transaction; null when another worker holds the cursor. */
-async function rollupBatch(tx: Db, batchSize: number, graceSeconds: number): Promise<number | null> {
+async function rollupBatch(tx: Db, batchSize: number, graceSeconds: number, clockOffsetMs: number): Promise<number | null> {
   const [cursor] = await executeRows<{ position: string | number }>(
     tx,
     sql`select position from cursors where name = ${ROLLUP_CURSOR} for update skip locked`,
@@ -76,7 +81,7 @@ async function rollupBatch(tx: Db, batchSize: number, graceSeconds: number): Pro
   }
   if (range.count === 0) return 0;
   const upto = Number(range.upto);
-  await tx.execute(applyRange(from, upto));
+  await tx.execute(applyRange(from, upto, clockOffsetMs));
   await tx.execute(sql`update cursors set position = ${upto}, updated_at = now() where name = ${ROLLUP_CURSOR}`);
   return range.count;
 }
@@ -100,10 +105,11 @@ function batchRange(from: number, batchSize: number, passable: number) {
 
 /**
  * Every roll-up of events (from, upto] in one statement: the campaign roll-ups (events of deleted
- * campaigns, sends or links are skipped; those tables reference them) and each contact's last human
- * open, click and activity (machine events never count).
+ * campaigns, sends or links are skipped; those tables reference them), each contact's last human
+ * open, click and activity (machine events never count), and the exit of re-engaged contacts from
+ * their active sequence enrolments.
  */
-function applyRange(from: number, upto: number) {
+function applyRange(from: number, upto: number, clockOffsetMs: number) {
   return sql`
     with batch as materialized (
       -- The workspace comes from the campaign, so one campaign can never yield two stats rows.
@@ -154,16 +160,38 @@ function applyRange(from: number, upto: number) {
       -- Row locks in id order, so an import or unsubscribe touching the same contacts cannot deadlock with us.
       select c.id from contacts c join engaged g on g.contact_id = c.id and g.workspace_id = c.workspace_id
       order by c.id for update of c
+    ), reengaged as (
+      -- Re-engagement ends a contact's active sequence enrolments: a human click or conversion, and a
+      -- human open only where the workspace counts opens. reactivated_at is the event's own time (the
+      -- moment the contact acted, however late the roll-up runs) on the sequence clock: plus the test
+      -- clock's offset, so it never precedes the steps the engine dated on that clock (0 in production).
+      select x.contact_id, x.workspace_id, min(x.created_at) + make_interval(secs => ${clockOffsetMs / 1000}::double precision) as at, (array_agg(x.type order by x.created_at, x.id))[1] as reason
+      from events x join workspaces w on w.id = x.workspace_id
+      where x.id > ${from} and x.id <= ${upto} and x.contact_id is not null and not x.machine
+        and (x.type in ('click', 'conversion') or (x.type = 'open' and 'open' = any(w.inactivity_signals)))
+      group by x.contact_id, x.workspace_id
+    ), reactivated as (
+      -- Same fields as reactivateContact (lib/sequences/exits), after the contacts are locked.
+      update sequence_enrolments s set status = 'reactivated', exited_at = r.at, exit_reason = r.reason, reactivated_at = r.at,
+        nurture_until = r.at + make_interval(days => ${NURTURE_DAYS}::int), next_due_at = null
+      from reengaged r join locked l on l.id = r.contact_id
+      where s.workspace_id = r.workspace_id and s.contact_id = r.contact_id and s.status = 'active'
+      returning s.contact_id, s.workspace_id
     ), contact_dates as (
       -- greatest(): values only move forward, so a later imported date or an earlier late event changes nothing.
+      -- One UPDATE per contact row per statement: the "reactivated" tag rides on this one.
       update contacts c set
         last_open_at = greatest(c.last_open_at, g.open_at),
         last_click_at = greatest(c.last_click_at, g.click_at),
-        last_activity_at = greatest(c.last_activity_at, c.last_open_at, c.last_click_at, c.last_purchase_at, g.activity_at)
+        last_activity_at = greatest(c.last_activity_at, c.last_open_at, c.last_click_at, c.last_purchase_at, g.activity_at),
+        tags = case when rx.contact_id is not null and not (c.tags @> array[${REACTIVATED_TAG}]::text[])
+                    then array_append(c.tags, ${REACTIVATED_TAG}) else c.tags end
       from engaged g join locked l on l.id = g.contact_id
+        left join (select distinct contact_id, workspace_id from reactivated) rx on rx.contact_id = g.contact_id and rx.workspace_id = g.workspace_id
       where c.id = g.contact_id and c.workspace_id = g.workspace_id and (
         g.open_at > coalesce(c.last_open_at, '-infinity') or g.click_at > coalesce(c.last_click_at, '-infinity') or
-        g.activity_at > coalesce(c.last_activity_at, '-infinity'))
+        g.activity_at > coalesce(c.last_activity_at, '-infinity') or
+        (rx.contact_id is not null and not (c.tags @> array[${REACTIVATED_TAG}]::text[])))
     ), hourly as (
       insert into campaign_stats_hourly as h (campaign_id, hour, opens, human_opens, clicks, human_clicks)
       select campaign_id, date_trunc('hour', created_at, 'UTC'),
