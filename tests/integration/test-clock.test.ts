@@ -7,6 +7,8 @@ import { isLoopbackAddress, PEER_HEADER, stampPeer } from '@/lib/http/peer';
 import { TEST_CLOCK_CURSOR } from '@/lib/sequences/clock';
 import { installProcessDb } from './support/campaigns';
 import { setupTestDb } from './support/db';
+import { testDriver } from './support/driver';
+import { enrolmentsOf, makeSequence, stepSendsOf } from './support/sequences';
 
 const db = setupTestDb();
 const DAY_MS = 86_400_000;
@@ -34,6 +36,10 @@ const request = (method: 'GET' | 'POST', peer: string | null, body?: unknown, he
     headers: { 'content-type': 'application/json', host: '127.0.0.1:3000', ...(peer === null ? {} : { [PEER_HEADER]: peer }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+// A clock move runs the engine's pass over EVERY active sequence of the database. On Postgres the
+// test database is shared by files running at once, whose sequences must not move under them:
+// there, only the refusals run; the moves run on this file's own PGlite.
+const ownDatabase = testDriver() === 'pglite';
 const nowOf = async (res: Response) => new Date(((await res.json()) as { now: string }).now).getTime();
 
 describe('the test-only clock route', () => {
@@ -59,7 +65,7 @@ describe('the test-only clock route', () => {
     }
   });
 
-  it('moves the sequence clock forward by whole days, and says where it is', async () => {
+  it.runIf(ownDatabase)('moves the sequence clock forward by whole days, and says where it is', async () => {
     process.env.PULSE_TEST_CLOCK = '1';
     const before = await nowOf(await GET(request('GET', '127.0.0.1')));
     const res = await POST(request('POST', '::1', { days: 6 }));
@@ -71,6 +77,22 @@ describe('the test-only clock route', () => {
     const told = await nowOf(await GET(request('GET', '::ffff:127.0.0.1')));
     expect(told).toBeGreaterThanOrEqual(moved);
     expect(told - moved).toBeLessThan(60_000);
+  });
+
+  it.runIf(ownDatabase)('runs the engine at the moved clock at once: a step that fell due is queued in the same request', async () => {
+    process.env.PULSE_TEST_CLOCK = '1';
+    const s = await makeSequence(db(), { contacts: 2 });
+    const before = await enrolmentsOf(db(), s.sequence.id);
+    expect(before.map((e) => e.step)).toEqual([0, 0]);
+    // Step 1 goes out at the first send-window slot after enrolment: within 8 days.
+    const res = await POST(request('POST', '127.0.0.1', { days: 9 }));
+    advancedMs += 9 * DAY_MS;
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { engine: { queued: number } };
+    expect(body.engine.queued).toBeGreaterThanOrEqual(2);
+    const after = await enrolmentsOf(db(), s.sequence.id);
+    expect(after.map((e) => e.step)).toEqual([1, 1]);
+    for (const e of after) expect((await stepSendsOf(db(), e.id)).map((r) => r.campaignId)).toEqual([s.steps[0].campaignId]);
   });
 
   it('refuses a bad body and a cross-site post, and never moves backwards', async () => {

@@ -7,6 +7,7 @@ import { fromLoopback } from '@/lib/http/peer';
 import { assertSameOrigin, routeError } from '@/lib/http/route-context';
 import { advanceTestClock, sequenceNow, testClockEnabled } from '@/lib/sequences/clock';
 import { rollupEvents } from '@/lib/tracking/rollup';
+import { runSequenceDuty } from '@/lib/jobs/duties';
 
 /**
  * TEST ONLY: the browser tests live through weeks of a sequence in seconds. POST {days} moves the
@@ -45,21 +46,13 @@ export async function POST(request: Request): Promise<Response> {
     if (!parsed.success) throw invalid('validation');
     const db = getDb();
     const now = await advanceTestClock(db, parsed.data.days * DAY_MS);
-    const engine = await runEnginePass(db, now);
+    // What the worker does on its next ticks, now: the roll-up first (a click ends an enrolment
+    // before its next step), then the engine's pass on the sequence clock.
     const rolledUp = await rollupEvents(db);
+    const engine = await runSequenceDuty(db);
     return NextResponse.json({ now: now.toISOString(), engine, rolledUp }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
     return routeError(e, 'POST /api/test/clock');
   }
 }
 
-/**
- * One pass of the sequence engine at the moved clock, so a step that just fell due is queued now
- * rather than at the worker's next tick. MERGE: the engine (lib/sequences/engine.ts,
- * `runSequencePass(db, { now })`) is not on this branch yet; until then the worker's pass does it.
- */
-async function runEnginePass(db: ReturnType<typeof getDb>, now: Date): Promise<unknown> {
-  void db;
-  void now;
-  return null;
-}
