@@ -17,10 +17,12 @@ export async function reactivateContact(
   db: Db,
   input: { workspaceId: string; contactId: string; reason: ExitReason; at: Date },
 ): Promise<number> {
+  // An ISO string, not a Date: postgres-js cannot bind a Date inside a raw sql template.
+  const at = input.at.toISOString();
   const rows = await executeRows<{ id: number }>(
     db,
-    sql`update ${sequenceEnrolments} set status = 'reactivated', exited_at = ${input.at}, exit_reason = ${input.reason},
-          reactivated_at = ${input.at}, nurture_until = ${input.at}::timestamptz + make_interval(days => ${NURTURE_DAYS}::int), next_due_at = null
+    sql`update ${sequenceEnrolments} set status = 'reactivated', exited_at = ${at}::timestamptz, exit_reason = ${input.reason},
+          reactivated_at = ${at}::timestamptz, nurture_until = ${at}::timestamptz + make_interval(days => ${NURTURE_DAYS}::int), next_due_at = null
         where workspace_id = ${input.workspaceId} and contact_id = ${input.contactId} and status = 'active'
         returning id`,
   );
