@@ -61,6 +61,8 @@ export default defineConfig({
         DATABASE_URL: e2eDatabaseUrl,
         SMTP_URL: `smtp://127.0.0.1:${E2E_PORTS.smtp}`,
         PULSE_DEMO: 'false',
+        // Only here: the test-only clock route (app/api/test/clock) answers 404 everywhere else.
+        PULSE_TEST_CLOCK: '1',
       },
     },
     {

@@ -6,6 +6,7 @@ import next from 'next';
 import { ensureBooted } from '../lib/boot';
 import { getDb } from '../lib/db/client';
 import { handleBarePath } from '../lib/http/bare-paths';
+import { stampPeer } from '../lib/http/peer';
 import { startWorker } from '../lib/jobs/worker';
 import { loggableError } from '../lib/log/safe-error';
 
@@ -19,6 +20,8 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((req, res) => {
+    // Who connected, for the few routes that answer only this machine (lib/http/peer).
+    stampPeer(req);
     // Tracking hits and public survey pages: bare, before Next.js (lib/http/bare-paths).
     if (!handleBarePath(req, res)) void handle(req, res);
   });
