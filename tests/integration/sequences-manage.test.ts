@@ -1,14 +1,15 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listCampaigns, updateCampaign, deleteCampaign } from '@/lib/campaigns/manage';
 import { scheduleCampaign } from '@/lib/campaigns/schedule';
 import { createList } from '@/lib/contacts/lists';
-import { auditLog, campaigns, sequenceEnrolments, sequences, sequenceSteps, type Sequence } from '@/lib/db/schema';
+import { auditLog, campaigns, sequences, sequenceSteps, type Sequence } from '@/lib/db/schema';
 import { campaignDraftSchema } from '@/lib/db/schema/campaigns/validation';
 import { sequenceCreateSchema, sequenceSettingsSchema, type SequenceSettingsInput } from '@/lib/db/schema/sequences/validation';
 import { createSegment } from '@/lib/segments/manage';
 import { createSequence } from '@/lib/sequences/create';
 import { getSequenceSteps } from '@/lib/sequences/get';
+import { reactivateContact } from '@/lib/sequences/exits';
 import { activateSequence, pauseSequence, stopSequence } from '@/lib/sequences/lifecycle';
 import { countSequenceAudience, deleteSequence, listSequences, stepOfCampaign, updateSequenceSettings } from '@/lib/sequences/manage';
 import type { WorkspaceCtx } from '@/lib/workspaces/context';
@@ -216,18 +217,20 @@ describe('deleteSequence', () => {
 
 describe('listing and counting', () => {
   it('lists this workspace’s sequences with enrolled and in-progress counts, never another’s', async () => {
-    const s = await make();
+    // A workspace of its own, so the audience (tier 2: quiet for 61–120 days) is exactly these three.
+    const u = await makeUser(db());
+    const ctx = await ctxFor(db(), u.user.id, u.workspace.id);
+    const contacts = await Promise.all([1, 2, 3].map(() => makeContact(db(), ctx.workspaceId, { joinedAt: daysAgo(90) })));
+    const s = await make(ctx);
     const o = await make(other);
-    const contacts = await Promise.all([1, 2, 3].map(() => makeContact(db(), member.workspaceId)));
-    // Enrolments are the engine's to make (its own tests drive that); here they only feed the counts.
-    await db()
-      .insert(sequenceEnrolments)
-      .values(contacts.map((c, i) => ({ workspaceId: member.workspaceId, sequenceId: s.id, contactId: c.id, group: 'treatment' as const, status: i === 0 ? ('reactivated' as const) : ('active' as const) })));
-    const mine = await listSequences(viewer);
-    expect(mine.find((r) => r.id === s.id)).toMatchObject({ status: 'draft', enrolled: 3, active: 2, audience: { type: 'tier', tiers: ['tier2'] } });
+    await activateSequence({ ctx, input: { sequenceId: s.id, baseUrl: 'https://pulse.example' } });
+    // One comes back (a preference save, a survey answer…): it leaves as reactivated.
+    await reactivateContact(db(), { workspaceId: ctx.workspaceId, contactId: contacts[0].id, reason: 'preference', at: new Date() });
+    const mine = await listSequences(ctx);
+    expect(mine.find((r) => r.id === s.id)).toMatchObject({ status: 'active', enrolled: 3, active: 2, audience: { type: 'tier', tiers: ['tier2'] } });
     expect(mine.some((r) => r.id === o.id)).toBe(false);
+    expect((await listSequences(viewer)).some((r) => r.id === s.id)).toBe(false);
   });
-
   it('counts the subscribed contacts an audience selects now', async () => {
     const u = await makeUser(db());
     const ctx = await ctxFor(db(), u.user.id, u.workspace.id);
@@ -259,8 +262,8 @@ describe('step mails in the campaign editor', () => {
     expect([saved.subject, saved.category, saved.audience, saved.abTest]).toEqual(['Draft subject', 'reengagement', c.audience, null]);
 
     await activateSequence({ ctx: member, input: { sequenceId: s.id } });
-    // What the engine does on activation: the step mails go to 'sending' (the temporary lifecycle leaves them as they are).
-    await db().update(campaigns).set({ status: 'sending' }).where(and(eq(campaigns.sequenceId, s.id), eq(campaigns.workspaceId, member.workspaceId)));
+    // Activation puts the step mails in 'sending': the delivery loop sends whatever the engine queues.
+    expect((await campaign(c.id)).status).toBe('sending');
     await updateCampaign({ ctx: member, input: { ...draftOf(c, { subject: 'Active subject' }), campaignId: c.id } });
     await pauseSequence({ ctx: member, input: { sequenceId: s.id } });
     await updateCampaign({ ctx: member, input: { ...draftOf(c, { subject: 'Paused subject' }), campaignId: c.id } });
