@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { buildMapping, guessColumns } from '@/components/contacts/import-mapping';
+import { exportContacts } from '@/lib/contacts/export';
 import { importContacts } from '@/lib/contacts/import';
 import { contactImports, contacts } from '@/lib/db/schema';
 import { getDriftingSegments } from '@/lib/sequences/segments';
@@ -74,6 +75,23 @@ describe('lifetime value through the CSV import', () => {
     expect(await values(ctx)).toEqual({ a: 60_000, b: 123_456, c: 2_000, d: 0, e: 0, f: 0, g: 5_000, h: 9_900 });
     // Buyers 2,000 · 5,000 · 9,900 · 60,000 · 123,456: 80th percentile 60,000, median 9,900.
     expect(await valueTiers(ctx)).toEqual({ high: 2, mid: 1, low: 5 });
+  });
+
+  it('exports the value, and the export imports back with it', async () => {
+    const u = await makeUser(db(), { workspaceName: 'Export' });
+    const ctx = await ctxFor(db(), u.user.id, u.workspace.id);
+    await importFile(ctx, ['Email,Totaal besteed', 'n@ltv.test,"1.234,56"', 'z@ltv.test,']);
+    let csv = '';
+    for await (const chunk of await exportContacts({ ctx, input: { filter: {} } })) csv += chunk;
+    const lines = csv.trim().split('\r\n');
+    const column = lines[0].split(',').indexOf('lifetime_value');
+    expect(column).toBeGreaterThan(0);
+    expect(Object.fromEntries(lines.slice(1).map((l) => [l.split(',')[0], l.split(',')[column]]))).toEqual({ 'n@ltv.test': '1234.56', 'z@ltv.test': '0.00' });
+    const v = await makeUser(db(), { workspaceName: 'Copy' });
+    const copy = await ctxFor(db(), v.user.id, v.workspace.id);
+    const result = await importFile(copy, lines);
+    expect(result.mapping).toMatchObject({ lifetimeValue: 'lifetime_value' });
+    expect(await values(copy)).toEqual({ n: 123_456, z: 0 });
   });
 
   it('another workspace importing the same addresses leaves these values alone', async () => {
