@@ -112,7 +112,7 @@ test.describe('contacts', () => {
     expect(download.suggestedFilename()).toMatch(/^contacts-\d{4}-\d\d-\d\d\.csv$/);
     const text = fs.readFileSync((await download.path())!, 'utf8');
     const lines = text.trim().split('\r\n');
-    expect(lines[0]).toBe('email,first_name,last_name,status,tags,joined_at,last_open_at,last_click_at,last_purchase_at,created_at,attributes.Plaats');
+    expect(lines[0]).toBe('email,first_name,last_name,status,tags,joined_at,last_open_at,last_click_at,last_purchase_at,lifetime_value,created_at,attributes.Plaats');
     expect(lines).toHaveLength(expected + 1);
     expect(lines.slice(1).every((l) => l.includes('"vip, b0"'))).toBe(true);
     expect(text).toContain(csv.email(3));

@@ -108,6 +108,7 @@ test('every page passes axe, speaks one language and fits at 1440 and 390 px', a
     `${w}/settings`,
     `${w}/settings/sending`,
     `${w}/settings/benchmarks`,
+    `${w}/settings/inactivity`,
     `${w}/settings/members`,
     `${w}/settings/links`,
     `${w}/settings/surveys`,

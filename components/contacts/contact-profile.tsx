@@ -23,6 +23,8 @@ export function ContactProfile({ contact: c, tier, daysInactive }: Props) {
     [t('lastOpen'), date(c.lastOpenAt)],
     [t('lastClick'), date(c.lastClickAt)],
     [t('lastPurchase'), date(c.lastPurchaseAt)],
+    // Imported from the shop's export (lib/contacts/import-money); the value tiers of re-engagement read it.
+    [s('lifetimeValue'), c.lifetimeValueCents > 0 ? format.number(c.lifetimeValueCents / 100, { style: 'currency', currency: 'EUR' }) : '—'],
     [s('daysInactive'), daysInactive === null ? t('noSignals') : s('days', { days: daysInactive })],
     [t('inactivity'), tier ? t(`tiers.${tier}`) : daysInactive !== null ? t('active') : t('noSignals')],
     // The group of the latest confirmed answer (lib/surveys/answer sets it); segments and audiences use the same column.

@@ -59,3 +59,30 @@ describe('buildMapping', () => {
     expect(cols.map((c) => c.target)).toEqual(['skip', 'email']);
   });
 });
+
+describe('lifetime value columns', () => {
+  it.each([
+    'Lifetime value',
+    'lifetime_value',
+    'Historic Customer Lifetime Value',
+    'Total Spent',
+    'total_spent',
+    'CLV',
+    'ltv',
+    'Totaal besteed',
+  ])('%j is the lifetime value', (header) => {
+    expect(guessColumns(['email', header]).map((c) => c.target)).toEqual(['email', 'lifetimeValue']);
+  });
+
+  it('takes Klaviyo’s historic value and skips the predicted one, in either order', () => {
+    const historic = 'Historic Customer Lifetime Value';
+    const predicted = 'Predicted Customer Lifetime Value';
+    expect(guessColumns(['Email', predicted, historic]).map((c) => c.target)).toEqual(['email', 'skip', 'lifetimeValue']);
+    expect(guessColumns(['Email', historic, predicted]).map((c) => c.target)).toEqual(['email', 'lifetimeValue', 'skip']);
+    expect(buildMapping(guessColumns(['Email', historic, predicted]))).toEqual({ mapping: { email: 'Email', lifetimeValue: historic } });
+  });
+
+  it('a second value column is skipped, not imported as an attribute', () => {
+    expect(guessColumns(['email', 'ltv', 'Total Spent']).map((c) => c.target)).toEqual(['email', 'lifetimeValue', 'skip']);
+  });
+});

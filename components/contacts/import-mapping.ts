@@ -3,7 +3,7 @@ import { CONTACT_LIMITS } from '@/lib/db/schema/contacts/constants';
 import { attributeKeySchema } from '@/lib/db/schema/contacts/fields';
 import type { ImportMapping } from '@/lib/db/schema/contacts/validation';
 
-export const SINGLE_TARGETS = ['email', 'firstName', 'lastName', 'tags', 'joinedAt', 'lastOpenAt', 'lastClickAt', 'lastPurchaseAt'] as const;
+export const SINGLE_TARGETS = ['email', 'firstName', 'lastName', 'tags', 'joinedAt', 'lastOpenAt', 'lastClickAt', 'lastPurchaseAt', 'lifetimeValue'] as const;
 export type ColumnTarget = (typeof SINGLE_TARGETS)[number] | 'attribute' | 'skip';
 export const COLUMN_TARGETS: ColumnTarget[] = [...SINGLE_TARGETS, 'attribute', 'skip'];
 
@@ -26,12 +26,15 @@ const GUESSES: [ColumnTarget, RegExp][] = [
   ['lastOpenAt', /^(last_open_at|last open(ed)?|last email open|last opened email|laatst geopend)$/i],
   ['lastClickAt', /^(last_click_at|last click(ed)?|last email click|last clicked email|laatst geklikt)$/i],
   ['lastPurchaseAt', /^(last_purchase_at|last purchase( date)?|last order( date)?|last placed order|laatste aankoop)$/i],
+  // Klaviyo exports historic and predicted CLV side by side: only the historic one is money actually spent.
+  ['lifetimeValue', /^(lifetime[ _]value(_cents)?|customer lifetime value|historic customer lifetime value|total[ _]spent|total spend|amount spent|clv|ltv|levenslange waarde|klantwaarde|totaal besteed)$/i],
 ];
 /**
  * Columns an import does not take over: status is never imported, and bookkeeping dates are not
- * engagement (Mailchimp LAST_CHANGED moves on any profile edit; Klaviyo "Last Active" includes site visits).
+ * engagement (Mailchimp LAST_CHANGED moves on any profile edit; Klaviyo "Last Active" includes site visits;
+ * Klaviyo "Predicted Customer Lifetime Value" is a forecast, not money spent).
  */
-const SYSTEM = /^(status|created_at|last_changed|last active|member_rating|optin_ip|confirm_ip|leid|euid)$/i;
+const SYSTEM = /^(status|created_at|last_changed|last active|member_rating|optin_ip|confirm_ip|leid|euid|predicted customer lifetime value)$/i;
 
 /** "Plaats van herkomst" → "Plaats_van_herkomst"; "attributes.city" (our export) → "city". */
 export function attributeKeyFor(header: string, index: number): string {
@@ -58,7 +61,7 @@ export function guessColumns(header: string[]): ColumnChoice[] {
     keys.add(key.toLowerCase());
     const guess = GUESSES.find(([target, re]) => !taken.has(target) && re.test(name))?.[0];
     // A second join-date column (Mailchimp's CONFIRM_TIME after OPTIN_TIME) is not an attribute either.
-    const laterDate = !guess && GUESSES.some(([target, re]) => target.endsWith('At') && re.test(name));
+    const laterDate = !guess && GUESSES.some(([target, re]) => (target.endsWith('At') || target === 'lifetimeValue') && re.test(name));
     const target: ColumnTarget = problem ? 'skip' : guess ?? (laterDate || SYSTEM.test(name) ? 'skip' : 'attribute');
     if (guess && !problem) taken.add(guess);
     return { index, header: name, target, attributeKey: key, problem };
@@ -95,7 +98,7 @@ export function buildMapping(columns: ColumnChoice[]): { mapping: ImportMapping 
   if (seen.size > CONTACT_LIMITS.attributesPerContact) errors.attributes = tooMany(CONTACT_LIMITS.attributesPerContact);
   if (!email || errors.attributes || Object.keys(errors.keys).length > 0) return { errors };
   const mapping: ImportMapping = { email };
-  for (const target of ['firstName', 'lastName', 'tags', 'joinedAt', 'lastOpenAt', 'lastClickAt', 'lastPurchaseAt'] as const) {
+  for (const target of ['firstName', 'lastName', 'tags', 'joinedAt', 'lastOpenAt', 'lastClickAt', 'lastPurchaseAt', 'lifetimeValue'] as const) {
     const header = of(target);
     if (header) mapping[target] = header;
   }

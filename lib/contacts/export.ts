@@ -20,6 +20,8 @@ const FIXED_COLUMNS = [
   'last_open_at',
   'last_click_at',
   'last_purchase_at',
+  /** In the workspace currency with a decimal point ("1234.56"); the import reads it back (lifetime value). */
+  'lifetime_value',
   'created_at',
 ] as const;
 /** Header of an attribute column; the import maps it back with `attributes: { key: 'attributes.key' }`. */
@@ -81,6 +83,7 @@ function toRecord(c: Contact, attributeKeys: string[]): string[] {
     iso(c.lastOpenAt),
     iso(c.lastClickAt),
     iso(c.lastPurchaseAt),
+    (c.lifetimeValueCents / 100).toFixed(2),
     iso(c.createdAt),
     ...attributeKeys.map((k) => c.attributes[k] ?? ''),
   ]);

@@ -17,6 +17,9 @@ export interface MergeCounts {
  *   an import must not resubscribe someone who unsubscribed, bounced or complained.
  * - Dates from another mail tool never move backwards: last open/click/purchase take the later of
  *   stored and file (greatest() skips nulls), the join date the earlier one (the old tool knew them first).
+ * - Lifetime value follows the same rule as the last purchase: it only ever rises. The file's amount
+ *   replaces a lower stored one, a lower or missing amount in the file leaves the stored one alone (a
+ *   lifetime total does not shrink; an older export must not undo newer revenue).
  * - With a list, every merged contact (new or existing) becomes a member.
  */
 export async function mergeStagedRows(
@@ -37,15 +40,15 @@ export async function mergeStagedRows(
     sql`
       with source as (
         select distinct on (email) email, first_name, last_name, tags, attributes,
-          joined_at, last_open_at, last_click_at, last_purchase_at
+          joined_at, last_open_at, last_click_at, last_purchase_at, lifetime_value_cents
         from contact_import_rows
         where import_id = ${p.importId}::uuid
         order by email, line desc
       ), merged as (
         insert into contacts (workspace_id, email, first_name, last_name, tags, attributes,
-          joined_at, last_open_at, last_click_at, last_purchase_at)
+          joined_at, last_open_at, last_click_at, last_purchase_at, lifetime_value_cents)
         select ${p.workspaceId}::uuid, email, first_name, last_name, tags, attributes,
-          coalesce(joined_at, now()), last_open_at, last_click_at, last_purchase_at
+          coalesce(joined_at, now()), last_open_at, last_click_at, last_purchase_at, coalesce(lifetime_value_cents, 0)
         from source
         order by email
         on conflict (workspace_id, email) do update set
@@ -58,6 +61,7 @@ export async function mergeStagedRows(
           last_open_at = greatest(contacts.last_open_at, excluded.last_open_at),
           last_click_at = greatest(contacts.last_click_at, excluded.last_click_at),
           last_purchase_at = greatest(contacts.last_purchase_at, excluded.last_purchase_at),
+          lifetime_value_cents = greatest(contacts.lifetime_value_cents, excluded.lifetime_value_cents),
           updated_at = now()
         returning id, (xmax = 0) as inserted
       )${addToList}

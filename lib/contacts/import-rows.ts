@@ -2,6 +2,7 @@ import { CONTACT_LIMITS, IMPORT_DATE_FIELDS, IMPORT_LIMITS, type ContactAttribut
 import { importRowSchema, splitTagCell, tagSchema, type ImportMapping } from '@/lib/db/schema/contacts/validation';
 import { messageKey } from '@/lib/i18n/message-key';
 import { parseImportDate } from './import-dates';
+import { parseImportMoney } from './import-money';
 import { ImportFailure } from './import-source';
 
 /** Where each mapped field sits in a record, and the file's own column names (what errors show). */
@@ -12,6 +13,7 @@ export interface ColumnPlan {
   firstName?: number;
   lastName?: number;
   tags?: number;
+  lifetimeValue?: number;
   dates: [field: ImportDateField, index: number][];
   attributes: [key: string, index: number][];
 }
@@ -27,6 +29,8 @@ export interface StagedRow {
   lastOpenAt: Date | null;
   lastClickAt: Date | null;
   lastPurchaseAt: Date | null;
+  /** Whole cents; null when the file has no (readable) amount for this row. */
+  lifetimeValueCents: number | null;
 }
 
 /** Matches mapped headers exactly (trimmed), else case-insensitively; a header found twice is ambiguous. */
@@ -51,6 +55,7 @@ export function planColumns(header: string[], mapping: ImportMapping): ColumnPla
     firstName: optional(mapping.firstName),
     lastName: optional(mapping.lastName),
     tags: optional(mapping.tags),
+    lifetimeValue: optional(mapping.lifetimeValue),
     dates: IMPORT_DATE_FIELDS.flatMap((f) => (mapping[f] === undefined ? [] : [[f, find(mapping[f])] as [ImportDateField, number]])),
     attributes: Object.entries(mapping.attributes ?? {}).map(([key, h]) => [key, find(h)]),
   };
@@ -114,6 +119,13 @@ export function checkRow(
     if ('date' in result) dates[field] = result.date;
     else notices.push(about(line, `contactImport.notices.${result.reason}`, plan.names[index], raw));
   }
+  let lifetimeValueCents: number | null = null;
+  const money = cell(plan.lifetimeValue).trim();
+  if (plan.lifetimeValue !== undefined && money !== '') {
+    const result = parseImportMoney(money);
+    if ('cents' in result) lifetimeValueCents = result.cents;
+    else notices.push(about(line, `contactImport.notices.${result.reason}`, plan.names[plan.lifetimeValue], money));
+  }
   const { email, firstName, lastName, attributes } = parsed.data;
   return {
     row: {
@@ -125,6 +137,7 @@ export function checkRow(
       // An empty cell leaves the stored attribute alone rather than blanking it.
       attributes: Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== '')),
       ...dates,
+      lifetimeValueCents,
     },
     notices,
   };

@@ -42,6 +42,27 @@ export interface PlannedContact {
   applePrivacy: boolean;
   /** The company's security gateway follows every link on delivery: a machine click each time. */
   linkScanner: boolean;
+  /** What they spent in the shop so far, in cents (0: never bought); it arrives with the import, as a shop export's column. */
+  lifetimeValueCents: number;
+}
+
+/** Share of the list that has bought at least once (every VIP has). */
+const BUYER_SHARE = 0.55;
+/** Smallest order total, and the Pareto shape: most buyers spent a bag or two, a few spent hundreds. */
+const MIN_SPEND_CENTS = 1_450;
+const SPEND_SHAPE = 1.25;
+const MAX_SPEND_CENTS = 250_000;
+
+/**
+ * A right-skewed lifetime value (Pareto, capped): the median buyer spent about €25, the top fifth over
+ * €50, a handful well over €500. VIPs and coffee subscribers buy more. Non-buyers: 0.
+ */
+export function plannedLifetimeValue(u: (what: string) => number, tags: string[]): number {
+  const vip = tags.includes('vip');
+  if (!vip && u('buyer') >= BUYER_SHARE) return 0;
+  const factor = (vip ? 3 : 1) * (tags.includes('subscriber') ? 2 : 1);
+  const spend = (MIN_SPEND_CENTS / Math.pow(1 - u('spend'), 1 / SPEND_SHAPE)) * factor;
+  return Math.min(MAX_SPEND_CENTS, Math.round(spend));
 }
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z]+/g, '');
@@ -74,6 +95,7 @@ export function planContacts(count = DEMO_CONTACTS): PlannedContact[] {
       quietSinceDaysAgo: cls.open > 0 && u('fade') < 0.4 ? Math.floor(u('quiet') * Math.min(joinDaysAgo, 360)) : null,
       applePrivacy: u('apple') < 0.18,
       linkScanner: b2b && u('scanner') < 0.4,
+      lifetimeValueCents: plannedLifetimeValue(u, tags),
     };
   });
 }
@@ -81,8 +103,9 @@ export function planContacts(count = DEMO_CONTACTS): PlannedContact[] {
 /** The import file of a cohort, as a CSV the product's import verb reads. */
 export function contactsCsv(people: PlannedContact[]): string {
   const cell = (v: string) => (/[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = people.map((p) => [p.email, p.firstName, p.lastName, p.tags.join('|'), p.city, p.company].map(cell).join(','));
-  return ['Email,First name,Last name,Tags,City,Company', ...lines].join('\n') + '\n';
+  const money = (cents: number) => (cents > 0 ? (cents / 100).toFixed(2) : '');
+  const lines = people.map((p) => [p.email, p.firstName, p.lastName, p.tags.join('|'), p.city, p.company, money(p.lifetimeValueCents)].map(cell).join(','));
+  return ['Email,First name,Last name,Tags,City,Company,Total spent', ...lines].join('\n') + '\n';
 }
 
 export const CSV_MAPPING = {
@@ -90,5 +113,6 @@ export const CSV_MAPPING = {
   firstName: 'First name',
   lastName: 'Last name',
   tags: 'Tags',
+  lifetimeValue: 'Total spent',
   attributes: { city: 'City', company: 'Company' },
 };

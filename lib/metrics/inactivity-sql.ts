@@ -49,7 +49,7 @@ export function definedLastActivitySql(signals: readonly ActivitySignalKind[]): 
 
 /**
  * The same, for SQL that only knows the workspace id (segment rules): the signals are read from the
- * workspaces row by an uncorrelated subquery, evaluated once per statement.
+ * workspaces row by uncorrelated subqueries (init plans: a primary-key lookup per statement, not per row).
  */
 export function workspaceLastActivitySql(workspaceId: string): SQL {
   const signals = sql`(select w.inactivity_signals from workspaces w where w.id = ${workspaceId})`;

@@ -14,6 +14,7 @@ import { getSurveyReport } from '@/lib/reports/survey';
 import { getDashboardNps } from '@/lib/reports/survey-dashboard';
 import { countSegment, listSegments } from '@/lib/segments/manage';
 import { segmentRulesSchema } from '@/lib/segments/rules';
+import { getDriftingSegments } from '@/lib/sequences/segments';
 import type { WorkspaceCtx } from '@/lib/workspaces/context';
 import { getWorkspace } from '@/lib/workspaces/get';
 import { openTestDb } from './support/db';
@@ -58,6 +59,8 @@ async function fingerprint(db: Db) {
         union all select 'lists:' || l.name, count(m.contact_id)::int from lists l left join list_members m on m.list_id = l.id
           where l.workspace_id = ${w}::uuid group by l.name
         union all select 'segments', count(*)::int from segments where workspace_id = ${w}::uuid
+        union all select 'lifetime value: buyers', count(*)::int from contacts where workspace_id = ${w}::uuid and lifetime_value_cents > 0
+        union all select 'lifetime value: total cents', coalesce(sum(lifetime_value_cents), 0)::int from contacts where workspace_id = ${w}::uuid
         order by 1`,
   );
 }
@@ -116,6 +119,22 @@ describe('the demo workspace', () => {
     for (const t of health.tiers) expect(t.count, t.tier).toBeGreaterThan(0);
     const inTiers = health.tiers.reduce((n, t) => n + t.count, 0);
     expect(health.subscribed - inTiers).toBeGreaterThan(0);
+  });
+
+  it('gives its buyers a skewed lifetime value, so the drifting-away panel has high, mid and low value tiers', async () => {
+    const s = await getDriftingSegments(ctx, await getWorkspace(ctx));
+    const tiers = Object.fromEntries(s.values.map((v) => [v.id, v.count]));
+    for (const id of ['high', 'mid', 'low']) expect(tiers[id], id).toBeGreaterThan(0);
+    expect(tiers.high + tiers.mid + tiers.low).toBe(s.subscribed);
+    // Skewed: the top fifth of buyers holds well over a fifth of the money.
+    const [r] = await executeRows<{ buyers: number; top: number; total: number }>(
+      first.db,
+      sql`with b as (select lifetime_value_cents v, ntile(5) over (order by lifetime_value_cents desc) q
+          from contacts where workspace_id = ${ctx.workspaceId}::uuid and lifetime_value_cents > 0)
+        select count(*)::int buyers, coalesce(sum(v) filter (where q = 1), 0)::float8 top, coalesce(sum(v), 0)::float8 total from b`,
+    );
+    expect(r.buyers).toBeGreaterThan(s.subscribed * 0.3);
+    expect(r.top / r.total).toBeGreaterThan(0.4);
   });
 
   it('spreads the last engagement the events record over every tier (what the roll-up hands to contacts)', async () => {

@@ -20,8 +20,8 @@ import { ctxFor, makeUser } from './support/factories';
 /**
  * The drifting-away segments under a workspace's inactivity definition. Contacts arrive as
  * production makes them: dates through a CSV import (an old tool's export), opens through real
- * tracking hits and the roll-up. Only lifetime value is written directly: it is an input (shop
- * data) that no Pulse path computes.
+ * tracking hits and the roll-up; lifetime value (in cents here, written as euros in the file) comes
+ * with the same import, as a shop export's "ltv" column.
  */
 const db = setupTestDb();
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
@@ -59,14 +59,18 @@ async function workspaceWith(name: string) {
   return c;
 }
 
-async function importPeople(c: WorkspaceCtx, rows: { email: string; joined?: number; open?: number; click?: number; purchase?: number }[]) {
-  const lines = ['email,joined,last_open,last_click,last_purchase', ...rows.map((r) => [r.email, at(r.joined), at(r.open), at(r.click), at(r.purchase)].join(','))];
+async function importPeople(c: WorkspaceCtx, rows: { email: string; joined?: number; open?: number; click?: number; purchase?: number; ltv?: number }[]) {
+  const euros = (cents?: number) => (cents === undefined ? '' : (cents / 100).toFixed(2));
+  const lines = [
+    'email,joined,last_open,last_click,last_purchase,ltv',
+    ...rows.map((r) => [r.email, at(r.joined), at(r.open), at(r.click), at(r.purchase), euros(r.ltv)].join(',')),
+  ];
   const result = await importContacts({
     ctx: c,
     input: {
       fileName: 'old-tool.csv',
       source: csvStream(lines),
-      mapping: { email: 'email', joinedAt: 'joined', lastOpenAt: 'last_open', lastClickAt: 'last_click', lastPurchaseAt: 'last_purchase' },
+      mapping: { email: 'email', joinedAt: 'joined', lastOpenAt: 'last_open', lastClickAt: 'last_click', lastPurchaseAt: 'last_purchase', lifetimeValue: 'ltv' },
     },
   });
   expect(result.status).toBe('completed');
@@ -97,9 +101,6 @@ beforeAll(async () => {
   for (const name of Object.keys(PEOPLE) as (keyof typeof PEOPLE)[]) ids[name] = rows.find((r) => r.email === `${name.toLowerCase()}@drift.test`)!.id;
   ids.opener = campaign.sends[0].contactId;
   ids.machine = campaign.sends[1].contactId;
-  for (const [name, p] of Object.entries(PEOPLE)) {
-    if ('ltv' in p) await db().update(contacts).set({ lifetimeValueCents: p.ltv }).where(eq(contacts.id, ids[name as Person]));
-  }
   await setContactStatus({ ctx, input: { contactId: ids.gone, status: 'unsubscribed' } });
 
   // One person opens the mail; Apple's proxy fetches the other's pixel.
@@ -194,10 +195,9 @@ describe('drifting-away segments', () => {
   it('another workspace sees only its own contacts, and its buyers do not move our value thresholds', async () => {
     const theirs = await workspaceWith('Drifting elsewhere');
     await importPeople(theirs, [
-      { email: 'tier1@drift.test', joined: 500, open: 45 },
-      { email: 'someone@else.test', joined: 500, purchase: 400 },
+      { email: 'tier1@drift.test', joined: 500, open: 45, ltv: 9_000_000 },
+      { email: 'someone@else.test', joined: 500, purchase: 400, ltv: 9_000_000 },
     ]);
-    await db().update(contacts).set({ lifetimeValueCents: 9_000_000 }).where(eq(contacts.workspaceId, theirs.workspaceId));
     const s = await segments(theirs);
     expect(s.subscribed).toBe(2);
     expect(tierCounts(s)).toEqual({ tier1: 1, tier2: 0, tier3: 0, tier4: 1 });

@@ -163,6 +163,7 @@ export const contactImportRows = pgTable(
     lastOpenAt: timestamptz(),
     lastClickAt: timestamptz(),
     lastPurchaseAt: timestamptz(),
+    lifetimeValueCents: bigint({ mode: 'number' }),
   },
   (t) => [primaryKey({ columns: [t.importId, t.line] })],
 );

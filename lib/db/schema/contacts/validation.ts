@@ -84,6 +84,7 @@ export const importMappingSchema = z.object({
   lastOpenAt: header.optional(),
   lastClickAt: header.optional(),
   lastPurchaseAt: header.optional(),
+  lifetimeValue: header.optional(),
   attributes: z
     .record(attributeKeySchema, header)
     .refine((a) => Object.keys(a).length <= CONTACT_LIMITS.attributesPerContact, tooMany(CONTACT_LIMITS.attributesPerContact))
