@@ -18,6 +18,7 @@ import { loadSurveyEmbeds } from './survey-block';
 export interface CampaignContent {
   campaign: Campaign;
   locale: Locale;
+  timeZone: string;
   workspaceName: string;
   linkIds: Map<string, number>;
   base: string;
@@ -45,7 +46,7 @@ export function variantContent(campaign: Pick<Campaign, 'subject' | 'previewText
 
 export async function loadCampaignContent(db: Db, campaignId: string): Promise<CampaignContent | null> {
   const [row] = await db
-    .select({ campaign: campaigns, locale: workspaces.locale, workspaceName: workspaces.name })
+    .select({ campaign: campaigns, locale: workspaces.locale, timeZone: workspaces.timezone, workspaceName: workspaces.name })
     .from(campaigns)
     .innerJoin(workspaces, eq(workspaces.id, campaigns.workspaceId))
     .where(eq(campaigns.id, campaignId));
@@ -57,6 +58,7 @@ export async function loadCampaignContent(db: Db, campaignId: string): Promise<C
   return {
     campaign: row.campaign,
     locale: row.locale,
+    timeZone: row.timeZone,
     workspaceName: row.workspaceName,
     linkIds: new Map(links.map((l) => [l.url, l.id])),
     base,
@@ -85,6 +87,7 @@ export function composeMail(content: CampaignContent, send: ClaimedSend, from: s
     blocks: v.blocks,
     contact: send.contact,
     locale: content.locale,
+    timeZone: content.timeZone,
     footer: footerFor(content.locale, content.workspaceName),
     surveys: content.surveys,
     tracking: {

@@ -33,4 +33,17 @@ describe('merge tags', () => {
   it('lists unknown tags', () => {
     expect(unknownMergeTags('{{ first_name }} {{ frist_name }} {{ attributes.x }}')).toEqual(['frist_name']);
   });
+
+  it.each([
+    ['Europe/Amsterdam', 'nl', '12 maart 2027'],
+    ['America/New_York', 'en', 'March 11, 2027'],
+  ])('dates a sequence step on the workspace calendar (%s)', (timeZone, locale, expected) => {
+    // 23:30 UTC on 11 March is already 12 March in Amsterdam, still 11 March in New York.
+    const c = { email: 'e@x.test', sunsetAt: new Date('2027-03-11T23:30:00Z'), daysAway: 94 };
+    expect(renderMergeTags('{{ sunset_date }} · {{ days_away }}', c, { locale, timeZone })).toBe(`${expected} · 94`);
+  });
+
+  it('leaves days_away and sunset_date empty outside a sequence, with their fallback', () => {
+    expect(renderMergeTags('{{ days_away | "a while" }}/{{ sunset_date }}', { email: 'e@x.test' }, { locale: 'en' })).toBe('a while/');
+  });
 });

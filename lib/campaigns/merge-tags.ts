@@ -21,13 +21,15 @@ export const MERGE_TAGS = ['first_name', 'last_name', 'full_name', 'email', 'joi
 
 // Building an Intl.DateTimeFormat costs ~0.2 ms: once per locale, not once per recipient.
 const longDates = new Map<string, Intl.DateTimeFormat>();
-function longDate(locale: string): Intl.DateTimeFormat {
-  let f = longDates.get(locale);
-  if (!f) longDates.set(locale, (f = new Intl.DateTimeFormat(locale, { dateStyle: 'long' })));
+/** Dates on the workspace's calendar: a sunset announced for "12 March" must be 12 March where the reader is told it. */
+function longDate(locale: string, timeZone?: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone ?? ''}`;
+  let f = longDates.get(key);
+  if (!f) longDates.set(key, (f = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone })));
   return f;
 }
 
-function valueOf(tag: string, c: MergeContact, locale: string): string | null {
+function valueOf(tag: string, c: MergeContact, locale: string, timeZone?: string): string | null {
   switch (tag) {
     case 'first_name':
       return c.firstName ?? null;
@@ -38,11 +40,11 @@ function valueOf(tag: string, c: MergeContact, locale: string): string | null {
     case 'email':
       return c.email;
     case 'join_date':
-      return c.joinedAt ? longDate(locale).format(c.joinedAt) : null;
+      return c.joinedAt ? longDate(locale, timeZone).format(c.joinedAt) : null;
     case 'days_away':
       return c.daysAway === undefined || c.daysAway === null ? null : String(c.daysAway);
     case 'sunset_date':
-      return c.sunsetAt ? longDate(locale).format(c.sunsetAt) : null;
+      return c.sunsetAt ? longDate(locale, timeZone).format(c.sunsetAt) : null;
     default: {
       if (!tag.startsWith('attributes.')) return null;
       const v = c.attributes?.[tag.slice('attributes.'.length)];
@@ -55,13 +57,13 @@ function valueOf(tag: string, c: MergeContact, locale: string): string | null {
  * Replaces the tags. For HTML pass `escape`: it is applied to the merged values and to the
  * template text around the tags (the tags themselves must be read before escaping).
  */
-export function renderMergeTags(template: string, contact: MergeContact, opts: { locale: string; escape?: (s: string) => string }): string {
+export function renderMergeTags(template: string, contact: MergeContact, opts: { locale: string; timeZone?: string; escape?: (s: string) => string }): string {
   const esc = opts.escape ?? ((s: string) => s);
   let out = '';
   let last = 0;
   for (const m of template.matchAll(TAG)) {
     out += esc(template.slice(last, m.index));
-    const v = valueOf(m[1], contact, opts.locale);
+    const v = valueOf(m[1], contact, opts.locale, opts.timeZone);
     out += esc(v === null || v.trim() === '' ? (m[2] ?? '') : v);
     last = m.index + m[0].length;
   }

@@ -15,6 +15,8 @@ export interface RenderInput {
   blocks: ContentBlock[];
   contact: MergeContact;
   locale: string;
+  /** The workspace's time zone: dates in merge tags are its calendar dates (default: the server's). */
+  timeZone?: string;
   /** Absent in previews: links stay as written and no pixel is added. */
   tracking?: {
     openUrl: string;
@@ -63,8 +65,8 @@ const buttonHtml = (href: string, label: string) =>
   `<table role="presentation" cellpadding="0" cellspacing="0" style="margin:8px 0 24px"><tr><td style="border-radius:8px;background:#4f46e5"><a href="${escapeHtml(href)}" style="display:inline-block;padding:14px 24px;font-size:16px;font-weight:600;color:#ffffff;text-decoration:none">${label}</a></td></tr></table>`;
 
 export function renderCampaignMail(input: RenderInput): RenderedMail {
-  const merge = (s: string) => renderMergeTags(s, input.contact, { locale: input.locale });
-  const mergeHtml = (s: string) => renderMergeTags(s, input.contact, { locale: input.locale, escape: escapeHtml });
+  const merge = (s: string) => renderMergeTags(s, input.contact, { locale: input.locale, timeZone: input.timeZone });
+  const mergeHtml = (s: string) => renderMergeTags(s, input.contact, { locale: input.locale, timeZone: input.timeZone, escape: escapeHtml });
   const link = (url: string) => (input.tracking ? input.tracking.clickUrl(url) : url);
 
   const htmlBlocks: string[] = [];
