@@ -45,6 +45,7 @@ async function demoCtx(db: Db): Promise<WorkspaceCtx> {
  * events vary; the win-back sequence's control group is drawn by the engine (random()), so what its
  * enrolled contacts got and did varies — they count by number, not by status or mail.
  */
+// Ordered by name and count: two survey waves may share a name (both dated today).
 async function fingerprint(db: Db) {
   const w = (await demoCtx(db)).workspaceId;
   return executeRows<{ what: string; n: number }>(
@@ -61,7 +62,7 @@ async function fingerprint(db: Db) {
         union all select 'segments', count(*)::int from segments where workspace_id = ${w}::uuid
         union all select 'lifetime value: buyers', count(*)::int from contacts where workspace_id = ${w}::uuid and lifetime_value_cents > 0
         union all select 'lifetime value: total cents', coalesce(sum(lifetime_value_cents), 0)::int from contacts where workspace_id = ${w}::uuid
-        order by 1`,
+        order by 1, 2`,
   );
 }
 
