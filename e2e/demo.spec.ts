@@ -139,3 +139,22 @@ test('switching the language to Nederlands and back', async ({ page }) => {
   await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('workspace');
   await expect(page.getByRole('link', { name: 'Settings', exact: true })).toBeVisible();
 });
+
+test('the demo wins back quiet customers: who is drifting away, a live sequence, and its results against control', async ({ page }) => {
+  const slug = await demoSignIn(page);
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Sequences' }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${slug}/sequences$`));
+  await expect(page.getByRole('heading', { name: 'Who is drifting away' })).toBeVisible();
+  // Every tier of the demo's list has people in it (its history spans more than a year).
+  for (const tier of ['tier1', 'tier2', 'tier3', 'tier4']) await expect(page.getByTestId(`segment-tier-${tier}`).getByTestId('segment-count')).not.toHaveText('0');
+  const name = 'Win-back: quiet for 2–4 months';
+  await expect(page.getByTestId(`sequence-row-${name}`)).toContainText('Active');
+  await page.getByRole('link', { name: `Results of ${name}` }).click();
+  const summary = page.getByTestId('results-summary');
+  const figure = (label: string) => summary.getByText(label, { exact: true }).locator('xpath=following-sibling::p[1]');
+  await expect(figure('Enrolled')).toHaveText(/^[1-9]\d*$/);
+  await expect(figure('Reactivated')).toHaveText(/^[1-9]\d*$/);
+  await expect(figure('Sunset')).toHaveText(/^[1-9]\d*$/);
+  await expect(page.getByTestId('lift-treatment')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
