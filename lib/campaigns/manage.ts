@@ -6,7 +6,7 @@ import type { CampaignDraftInput } from '@/lib/db/schema/campaigns/validation';
 import { withTransaction } from '@/lib/db/transaction';
 import { conflict } from '@/lib/errors';
 import { getListInWorkspace, getSegmentInWorkspace } from '@/lib/contacts/guards';
-import { freezeStepLinks } from '@/lib/sequences/lifecycle';
+import { freezeCampaignLinks } from './freeze-links';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
 import { getCampaignInWorkspace } from './guards';
 import { embeddedSurveyId, getEmbeddedSurvey } from './survey-block';
@@ -104,7 +104,7 @@ export async function updateCampaign({ ctx, input }: { ctx: WorkspaceCtx; input:
       .where(and(eq(campaigns.id, current.id), eq(campaigns.workspaceId, ctx.workspaceId)))
       .returning();
     // A running step's tracked links must include any URL the new content adds.
-    if (sequenceStatus !== null && current.status === 'sending') await freezeStepLinks(tx, current.id);
+    if (sequenceStatus !== null && current.status === 'sending') await freezeCampaignLinks(tx, row);
     await writeAudit(tx, ctx, 'campaign.updated', row.id);
     return row;
   });

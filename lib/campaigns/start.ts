@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { campaignLinks, campaigns, campaignSends, contacts, type CampaignStatus } from '@/lib/db/schema';
+import { campaigns, campaignSends, contacts, type CampaignStatus } from '@/lib/db/schema';
 import { abTestSchema } from '@/lib/db/schema/campaigns/validation';
 import { executeRows } from '@/lib/db/sql';
 import { withTransaction } from '@/lib/db/transaction';
@@ -9,7 +9,7 @@ import { JOB_KINDS, jobKey } from '@/lib/jobs/kinds';
 import { enqueue } from '@/lib/jobs/queue';
 import { inTestPhaseSql, variantSql } from './ab-split';
 import { audienceWhere, cadenceOf } from './audience';
-import { linkTargets } from './render';
+import { freezeCampaignLinks } from './freeze-links';
 import { sendConfigFromEnv } from './send-config';
 import { embeddedSurveyId, findEmbeddedSurvey, surveySendProblem } from './survey-block';
 
@@ -48,13 +48,7 @@ export async function startCampaign(db: Db, campaignId: string, opts: { abWaitMs
     // For a survey on a cadence, contacts asked within it are left out here, in the same statement.
     const where = await audienceWhere(tx, campaign.workspaceId, campaign.audience, await cadenceOf(tx, campaign));
 
-    const urls = linkTargets(campaign.blocks);
-    if (urls.length > 0) {
-      await tx
-        .insert(campaignLinks)
-        .values(urls.map((url) => ({ workspaceId: campaign.workspaceId, campaignId, url })))
-        .onConflictDoNothing();
-    }
+    await freezeCampaignLinks(tx, campaign);
 
     const variant = ab ? sql`case when ${inTestPhaseSql(sql`${contacts.id}`, campaignId, ab)} then ${variantSql(sql`${contacts.id}`, campaignId, ab)} end` : sql`null::text`;
     const held = ab ? sql`not ${inTestPhaseSql(sql`${contacts.id}`, campaignId, ab)}` : sql`false`;

@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { sendReadiness } from '@/lib/campaigns/schedule';
-import { linkTargets } from '@/lib/campaigns/render';
+import { freezeCampaignLinks } from '@/lib/campaigns/freeze-links';
 import type { Db } from '@/lib/db/client';
 import { writeAudit } from '@/lib/db/audit';
-import { campaignLinks, campaigns, campaignSends, sequenceEnrolments, sequences, sequenceSteps, type Sequence } from '@/lib/db/schema';
+import { campaigns, campaignSends, sequenceEnrolments, sequences, sequenceSteps, type Sequence } from '@/lib/db/schema';
 import { executeRows } from '@/lib/db/sql';
 import { withTransaction } from '@/lib/db/transaction';
 import { conflict, invalid } from '@/lib/errors';
@@ -25,22 +25,6 @@ async function lockSequence(tx: Db, ctx: WorkspaceCtx, sequenceId: string): Prom
   const current = await getSequenceInWorkspace(ctx, sequenceId, tx);
   const [row] = await tx.select().from(sequences).where(and(eq(sequences.id, current.id), eq(sequences.workspaceId, ctx.workspaceId))).for('update');
   return row;
-}
-
-/**
- * (Re-)freezes a step mail's links: the only URLs its tracked links may redirect to. Activation
- * freezes every step; the builder calls this when a step of a live sequence is edited. Existing
- * links stay (mails already out point at them).
- */
-export async function freezeStepLinks(tx: Db, campaignId: string): Promise<void> {
-  const [c] = await tx.select({ workspaceId: campaigns.workspaceId, blocks: campaigns.blocks }).from(campaigns).where(eq(campaigns.id, campaignId));
-  if (!c) return;
-  const urls = linkTargets(c.blocks);
-  if (urls.length === 0) return;
-  await tx
-    .insert(campaignLinks)
-    .values(urls.map((url) => ({ workspaceId: c.workspaceId, campaignId, url })))
-    .onConflictDoNothing();
 }
 
 /**
@@ -72,7 +56,7 @@ export async function activateSequence({ ctx, input }: { ctx: WorkspaceCtx; inpu
       .where(eq(sequences.id, current.id))
       .returning();
     const ids = steps.map((s) => s.campaign.id);
-    for (const id of ids) await freezeStepLinks(tx, id);
+    for (const { campaign } of steps) await freezeCampaignLinks(tx, campaign);
     await tx
       .update(campaigns)
       .set({ status: 'sending', startedAt: sql`now()`, baseUrl: sql`coalesce(${baseUrl ?? null}, ${campaigns.baseUrl})`, updatedAt: sql`now()` })
