@@ -13,6 +13,8 @@ const SECTIONS = [
   { path: '/benchmarks', key: 'benchmarks' },
   { path: '/inactivity', key: 'inactivity' },
   { path: '/members', key: 'members' },
+  { path: '/api', key: 'apiKeys' },
+  { path: '/webhooks', key: 'outgoingWebhooks' },
   { path: '/outbox', key: 'outbox' },
   { path: '/danger', key: 'danger' },
 ] as const;

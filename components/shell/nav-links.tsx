@@ -1,17 +1,18 @@
 'use client';
 
-import { BarChart3, Link2, Mail, MessageSquareHeart, Repeat, Settings, Users, type LucideIcon } from 'lucide-react';
+import { BarChart3, Link2, Mail, MessageSquareHeart, Repeat, Settings, Target, Users, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
 
-const ITEMS: { key: 'dashboard' | 'campaigns' | 'surveys' | 'sequences' | 'links' | 'contacts' | 'settings'; icon: LucideIcon }[] = [
+const ITEMS: { key: 'dashboard' | 'campaigns' | 'surveys' | 'sequences' | 'links' | 'conversions' | 'contacts' | 'settings'; icon: LucideIcon }[] = [
   { key: 'dashboard', icon: BarChart3 },
   { key: 'campaigns', icon: Mail },
   { key: 'surveys', icon: MessageSquareHeart },
   { key: 'sequences', icon: Repeat },
   { key: 'links', icon: Link2 },
+  { key: 'conversions', icon: Target },
   { key: 'contacts', icon: Users },
   { key: 'settings', icon: Settings },
 ];

@@ -5,14 +5,15 @@ import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
  * positive integers (e.g. [sendId, linkId]); the MAC is HMAC-SHA256 truncated to 96 bits, keyed
  * from AUTH_SECRET and a purpose so a click token can never be replayed as an open token.
  */
-export type TokenPurpose = 'open' | 'click' | 'unsubscribe' | 'survey' | 'score' | 'preferences';
+export type TokenPurpose = 'open' | 'click' | 'unsubscribe' | 'survey' | 'score' | 'preferences' | 'clickid';
 
 /**
  * 96-bit MACs keep tracking URLs short; survey links (a contact's personal survey page `survey`,
  * a score button in a mail `score`) and the preference centre `preferences` carry 128 bits: they
- * let someone answer, or change what they receive, as that contact.
+ * let someone answer, or change what they receive, as that contact. A click id (`clickid`,
+ * lib/conversions/click-id) only credits a conversion to the click it names: 96 bits.
  */
-const MAC_BYTES_OF: Record<TokenPurpose, number> = { open: 12, click: 12, unsubscribe: 12, survey: 16, score: 16, preferences: 16 };
+const MAC_BYTES_OF: Record<TokenPurpose, number> = { open: 12, click: 12, unsubscribe: 12, survey: 16, score: 16, preferences: 16, clickid: 12 };
 const keys = new Map<string, Buffer>();
 
 function key(purpose: TokenPurpose): Buffer {

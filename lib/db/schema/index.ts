@@ -8,3 +8,6 @@ export * from './jobs';
 export * from './webhooks';
 export * from './surveys';
 export * from './sequences';
+export * from './smartlinks';
+export * from './conversions';
+export * from './api';

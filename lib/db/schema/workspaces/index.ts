@@ -6,6 +6,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -34,6 +35,15 @@ export const workspaces = pgTable('workspaces', {
   inactivitySignals: text().array().$type<ActivitySignalKind[]>().notNull().default(sql`'{open,click,reply,conversion,survey}'::text[]`),
   /** Scores clicked inside a mail: provisional until the person interacts with the page, or confirmed at once. */
   mailScoreMode: text({ enum: MAIL_SCORE_MODES }).notNull().default('provisional'),
+  /** Conversions credit the last tracked click within this many days (lib/conversions). */
+  attributionWindowDays: smallint().notNull().default(7),
+  /** Public key of the browser snippet (`data-site`): identifies the workspace, grants nothing else. */
+  siteKey: text()
+    .notNull()
+    .unique()
+    .default(sql`replace(gen_random_uuid()::text, '-', '')`),
+  /** Origins (https://shop.example) the snippet may report from; empty: any. */
+  siteOrigins: text().array().notNull().default(sql`'{}'::text[]`),
   isDemo: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
