@@ -15,6 +15,7 @@ export interface WebhookEmit {
   data: Record<string, unknown>;
 }
 
-export async function emitWebhookEvent(_tx: Db, _input: WebhookEmit): Promise<number> {
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export async function emitWebhookEvent(tx: Db, input: WebhookEmit): Promise<number> {
   return 0;
 }
