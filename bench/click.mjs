@@ -117,7 +117,11 @@ function load(url, paths, seconds) {
 
 async function measure(label, url, paths, sql, expected) {
   const probe = await fetch(`${url}${paths[0]}`, { redirect: 'manual', headers: { 'user-agent': UA } });
-  if (probe.status !== 302 || !expected.has(probe.headers.get('location'))) {
+  // Both servers append the signed click id (pulse_cid) to the campaign's own URL.
+  const location = probe.headers.get('location') ? new URL(probe.headers.get('location')) : null;
+  const clickId = location?.searchParams.get('pulse_cid');
+  location?.searchParams.delete('pulse_cid');
+  if (probe.status !== 302 || !clickId || !expected.has(location.href)) {
     throw new Error(`${label}: probe answered ${probe.status} ${probe.headers.get('location')}, expected a 302 to a campaign URL`);
   }
   process.stdout.write(`  ${label}: warm-up ${WARMUP_SECONDS}s… `);
@@ -160,7 +164,7 @@ async function main() {
   try {
     const seeded = await seed(sql);
     const paths = clickPaths(seeded);
-    const expected = new Set(seeded.links.map((l) => l.url));
+    const expected = new Set(seeded.links.map((l) => new URL(l.url).href));
     const env = { DATABASE_URL: db.url, AUTH_SECRET: process.env.AUTH_SECRET, NEXT_TELEMETRY_DISABLED: '1', HOSTNAME: '127.0.0.1' };
 
     // Both servers stay up (an idle one costs nothing) and are measured in turns, so a noisy

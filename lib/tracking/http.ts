@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { withClickId } from '@/lib/conversions/click-id';
 import { getDb } from '@/lib/db/client';
+import { CLICK_KINDS } from '@/lib/db/schema/conversions/constants';
 import { readNodeBody } from '@/lib/http/body';
 import { classifyClick, classifyOpen } from './classify';
 import { confirmPage, donePage, pageLocale, problemPage } from './pages';
@@ -12,7 +14,7 @@ import { handleScoreClick } from '@/lib/surveys/score-click';
  * Entry point of the bare tracking path (/t/…), called by scripts/server.ts before Next.js sees
  * the request:
  *   GET|HEAD /t/o/<token>  open pixel (always the GIF, valid token or not)
- *   GET|HEAD /t/c/<token>  click: 302 to the campaign's own stored URL, else 404
+ *   GET|HEAD /t/c/<token>  click: 302 to the campaign's own stored URL (plus the click id `pulse_cid`), else 404
  *   GET      /t/u/<token>  unsubscribe confirmation page; POST unsubscribes (RFC 8058 one-click)
  *   GET|HEAD /t/s/<token>  a survey score button in a mail: records it (lib/surveys/score-click), 302 to the personal page
  * Stateless (any number of instances), never throws, never rejects: failures answer 503 and log.
@@ -73,7 +75,9 @@ async function click(req: IncomingMessage, res: ServerResponse, token: string): 
   if (!allow(req, res, ['GET', 'HEAD'])) return;
   const ids = tokenValues('click', token, 2);
   const stored = ids && (await recordClick(getDb(), ids[0], ids[1], classifyClick(req.headers['user-agent'], req.method)));
-  const target = stored ? safeRedirect(stored) : null;
+  const safe = stored ? safeRedirect(stored.url) : null;
+  // The click id lets the snippet on the landing site credit a later conversion to this click (lib/conversions).
+  const target = safe && stored ? withClickId(safe, { kind: CLICK_KINDS.event, id: stored.eventId }) : null;
   if (!target) return html(req, res, 404, problemPage(pageLocale(req.headers['accept-language']), 'notFound'));
   res.writeHead(302, { location: target, 'cache-control': NO_STORE, 'content-length': 0 });
   res.end();

@@ -113,7 +113,8 @@ function applyRange(from: number, upto: number, clockOffsetMs: number) {
   return sql`
     with batch as materialized (
       -- The workspace comes from the campaign, so one campaign can never yield two stats rows.
-      select e.id, e.campaign_id, c.workspace_id, e.send_id, e.link_id, e.type, e.machine, e.created_at
+      select e.id, e.campaign_id, c.workspace_id, e.send_id, e.link_id, e.type, e.machine, e.created_at,
+        case when e.type = 'conversion' then (e.meta->>'valueCents')::bigint end as value_cents
       from events e join campaigns c on c.id = e.campaign_id
       where e.id > ${from} and e.id <= ${upto}
     ), firsts as (
@@ -134,18 +135,19 @@ function applyRange(from: number, upto: number, clockOffsetMs: number) {
         (s.first_open_at is null and f.open_at is not null) or (s.first_human_open_at is null and f.human_open_at is not null) or
         (s.first_click_at is null and f.click_at is not null) or (s.first_human_click_at is null and f.human_click_at is not null))
     ), totals as (
-      insert into campaign_stats as t (campaign_id, workspace_id, opens, human_opens, clicks, human_clicks, unsubscribes, bounces, complaints, conversions, updated_at)
+      insert into campaign_stats as t (campaign_id, workspace_id, opens, human_opens, clicks, human_clicks, unsubscribes, bounces, complaints, conversions, revenue_cents, updated_at)
       select campaign_id, workspace_id,
         count(*) filter (where type = 'open'), count(*) filter (where type = 'open' and not machine),
         count(*) filter (where type = 'click'), count(*) filter (where type = 'click' and not machine),
         count(*) filter (where type = 'unsubscribe'), count(*) filter (where type = 'bounce'),
-        count(*) filter (where type = 'complaint'), count(*) filter (where type = 'conversion'), now()
+        count(*) filter (where type = 'complaint'), count(*) filter (where type = 'conversion'), coalesce(sum(value_cents), 0), now()
       from batch group by campaign_id, workspace_id
       on conflict (campaign_id) do update set
         opens = t.opens + excluded.opens, human_opens = t.human_opens + excluded.human_opens,
         clicks = t.clicks + excluded.clicks, human_clicks = t.human_clicks + excluded.human_clicks,
         unsubscribes = t.unsubscribes + excluded.unsubscribes, bounces = t.bounces + excluded.bounces,
         complaints = t.complaints + excluded.complaints, conversions = t.conversions + excluded.conversions,
+        revenue_cents = t.revenue_cents + excluded.revenue_cents,
         updated_at = now()
     ), engaged as (
       -- Human engagement per contact, read from events directly: a deleted campaign's open still counts.

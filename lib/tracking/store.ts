@@ -57,8 +57,9 @@ with t as (
 ), ins as (
   insert into events (workspace_id, campaign_id, send_id, contact_id, link_id, type, machine, meta)
   select workspace_id, campaign_id, send_id, contact_id, link_id, 'click', ${MACHINE}, ${META} from t
+  returning id
 )
-select url from t`;
+select t.url, ins.id as event_id from t cross join ins`;
 
 // Flips subscribed → unsubscribed; the event and the audit row ride on that flip, so a replay
 // (or a concurrent second POST, which waits on the row lock and then sees the new status) adds none.
@@ -116,10 +117,13 @@ export async function recordOpen(db: Db, sendId: number, verdict: Verdict): Prom
   await runner(db)(OPEN_SQL, [sendId, ...verdictParams(verdict)]);
 }
 
-/** Records a click and returns the link's URL, or null (and records nothing) when the pair does not exist. */
-export async function recordClick(db: Db, sendId: number, linkId: number, verdict: Verdict): Promise<string | null> {
+/**
+ * Records a click and returns the link's URL with the click's event id (the click id names it), or
+ * null (and records nothing) when the pair does not exist.
+ */
+export async function recordClick(db: Db, sendId: number, linkId: number, verdict: Verdict): Promise<{ url: string; eventId: number } | null> {
   const rows = await runner(db)(CLICK_SQL, [sendId, ...verdictParams(verdict), linkId]);
-  return rows.length ? String(rows[0].url) : null;
+  return rows.length ? { url: String(rows[0].url), eventId: Number(rows[0].event_id) } : null;
 }
 
 export interface TimedHit {

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CLICK_ID_PARAM, verifyClickId } from '@/lib/conversions/click-id';
 import type { Db } from '@/lib/db/client';
 import { auditLog, campaignSends, contacts } from '@/lib/db/schema';
 import { signToken } from '@/lib/tracking/token';
@@ -100,9 +101,14 @@ describe('click', () => {
     const link = mine.links[1];
     const res = await get(`/t/c/${signToken('click', [send.id, link.id])}?url=https://evil.example/`);
     expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe(link.url);
+    // The stored URL, plus the click id naming this very click (lib/conversions/click-id).
+    const location = new URL(res.headers.get('location')!);
+    const clickId = location.searchParams.get(CLICK_ID_PARAM);
+    location.searchParams.delete(CLICK_ID_PARAM);
+    expect(location.href).toBe(new URL(link.url).href);
     const clicks = await sendEvents(db(), send.id, 'click');
     expect(clicks).toHaveLength(1);
+    expect(verifyClickId(clickId)).toEqual({ kind: 1, id: clicks[0].id });
     expect(clicks[0]).toMatchObject({ linkId: link.id, campaignId: mine.id, machine: false });
   });
 
