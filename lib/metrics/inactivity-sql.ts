@@ -16,16 +16,6 @@ export function lastEngagementSql(columns: Record<InactivitySignal, AnyPgColumn>
   )})`;
 }
 
-/** A contact's last engagement (joined_at when it never engaged): what tiers, health and segments read. */
-export const contactLastEngagementSql = (): SQL =>
-  lastEngagementSql({
-    lastActivityAt: contacts.lastActivityAt,
-    lastOpenAt: contacts.lastOpenAt,
-    lastClickAt: contacts.lastClickAt,
-    lastPurchaseAt: contacts.lastPurchaseAt,
-    joinedAt: contacts.joinedAt,
-  });
-
 /** SQL twin of `inactivityTier(daysSince(at, now())) === tier`; false when `at` is null. */
 export function inactivityTierSql(at: SQL, tier: InactivityTierId): SQL {
   const { minDays, maxDaysExclusive } = inactivityTierWindow(tier);

@@ -7,13 +7,14 @@ import type { WorkspaceCtx } from '@/lib/workspaces/context';
 type Scope = Pick<WorkspaceCtx, 'db' | 'workspaceId'>;
 
 /** Fetch-or-throw by id AND workspace: another tenant's sequence is simply not found. */
-export async function getSequenceInWorkspace(ctx: Scope, sequenceId: string, db: Db = ctx.db): Promise<Sequence> {
+export async function getSequenceInWorkspace(ctx: Scope, sequenceId: string, db: Db = ctx.db, opts: { forUpdate?: boolean } = {}): Promise<Sequence> {
   if (!/^[0-9a-f-]{36}$/i.test(sequenceId)) throw notFound('sequenceNotFound');
-  const [row] = await db
+  const query = db
     .select()
     .from(sequences)
     .where(and(eq(sequences.id, sequenceId), eq(sequences.workspaceId, ctx.workspaceId)))
     .limit(1);
+  const [row] = opts.forUpdate ? await query.for('update') : await query;
   if (!row) throw notFound('sequenceNotFound');
   return row;
 }

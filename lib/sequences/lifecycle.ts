@@ -21,10 +21,8 @@ import { firstSlotFrom } from './window';
  */
 type Input = { sequenceId: string; baseUrl?: string };
 
-async function lockSequence(tx: Db, ctx: WorkspaceCtx, sequenceId: string): Promise<Sequence> {
-  const current = await getSequenceInWorkspace(ctx, sequenceId, tx);
-  const [row] = await tx.select().from(sequences).where(and(eq(sequences.id, current.id), eq(sequences.workspaceId, ctx.workspaceId))).for('update');
-  return row;
+function lockSequence(tx: Db, ctx: WorkspaceCtx, sequenceId: string): Promise<Sequence> {
+  return getSequenceInWorkspace(ctx, sequenceId, tx, { forUpdate: true });
 }
 
 /**
