@@ -1,9 +1,10 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { campaignSends, sequenceEnrolments, sequences, type NewContact, type Sequence } from '@/lib/db/schema';
 import { createSequence } from '@/lib/sequences/create';
 import { getSequenceSteps } from '@/lib/sequences/get';
 import { activateSequence } from '@/lib/sequences/lifecycle';
+import { updateSequenceSettings } from '@/lib/sequences/manage';
 import type { WorkspaceCtx } from '@/lib/workspaces/context';
 import { daysAgo } from './contacts';
 import { ctxFor, makeUser } from './factories';
@@ -12,8 +13,8 @@ import { makeContacts } from './sending';
 /**
  * A re-engagement sequence the way a team gets one: a fresh workspace (its owner's ctx), `contacts`
  * subscribed contacts quiet for 90 days (inactivity tier 2, the default audience), a sequence from
- * the default 5-step template via createSequence, the builder's settings written onto the draft
- * (the settings verb belongs to the builder), and — unless `activate: false` — activateSequence.
+ * the default 5-step template via createSequence, the builder's settings saved through
+ * updateSequenceSettings, and — unless `activate: false` — activateSequence.
  *
  *   const s = await makeSequence(db, { contacts: 3, controlPct: 0, baseUrl: tracking.url });
  *   s.steps[0].campaignId  // step 1's mail, a `sending` campaign once active
@@ -39,11 +40,24 @@ export async function makeSequence(db: Db, opts: SequenceOptions = {}) {
     ctx,
     input: { name: `Win-back ${Math.random().toString(36).slice(2, 7)}`, siteUrl: 'https://shop.example/back', audience: { type: 'tier', tiers: ['tier2'] } },
   });
-  await db
-    .update(sequences)
-    .set({ controlPct: 0, ...opts.settings })
-    .where(and(eq(sequences.id, draft.id), eq(sequences.workspaceId, ctx.workspaceId)));
   const steps = await getSequenceSteps(ctx, draft.id);
+  // What the builder's settings form saves: the draft's values, controlPct 0 unless asked, the template's gaps.
+  await updateSequenceSettings({
+    ctx,
+    input: {
+      sequenceId: draft.id,
+      name: draft.name,
+      audience: draft.audience,
+      entryMode: draft.entryMode,
+      reentryCooldownDays: draft.reentryCooldownDays,
+      controlPct: 0,
+      sunsetAction: draft.sunsetAction,
+      sunsetListId: draft.sunsetListId,
+      sunsetAfterDays: draft.sunsetAfterDays,
+      ...opts.settings,
+      gaps: steps.slice(1).map((s) => ({ min: s.gapMinDays, max: s.gapMaxDays })),
+    },
+  });
   let enrolled = 0;
   if (opts.activate !== false) {
     ({ enrolled } = await activateSequence({ ctx, input: { sequenceId: draft.id, baseUrl: opts.baseUrl } }));
