@@ -2,18 +2,18 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/p/[token]/save/route';
 import { composeMail, loadCampaignContent } from '@/lib/campaigns/compose';
-import { auditLog, campaignSends, contacts, events, sequenceEnrolments, sequenceSteps } from '@/lib/db/schema';
+import { auditLog, contacts, events, sequenceEnrolments } from '@/lib/db/schema';
 import { NURTURE_DAYS } from '@/lib/metrics/sequences';
 import { sequenceNow } from '@/lib/sequences/clock';
-import { createSequence } from '@/lib/sequences/create';
+import { runSequencePass } from '@/lib/sequences/engine';
 import { REACTIVATED_TAG } from '@/lib/sequences/exits';
 import { preferencesSendId, preferencesUrl } from '@/lib/sequences/preference-links';
 import { loadPreferenceCentre, PREFERENCE_SAVE_LIMIT, savePreferences } from '@/lib/sequences/preferences';
 import { signToken } from '@/lib/tracking/token';
 import { installProcessDb } from './support/campaigns';
-import { makeContact } from './support/contacts';
 import { setupTestDb } from './support/db';
 import { ctxFor, makeUser } from './support/factories';
+import { enrolmentsOf, makeSequence, stepSendsOf } from './support/sequences';
 
 const db = setupTestDb();
 let restoreDb: () => void;
@@ -26,38 +26,33 @@ interface Recipient {
 }
 
 /**
- * A workspace with a sequence made by the real createSequence, and contacts who received its
- * preference-update step. The engine that enrols and sends is another piece of issue 9 (not on
- * main yet): the enrolment and its step send row are this test's INPUT, inserted as the engine
- * leaves them; the token is read from the mail composeMail renders for that send row.
+ * A workspace with an active sequence (makeSequence: createSequence, the builder's settings,
+ * activateSequence) whose engine has queued steps 1–4, each pass at its own due time; the token is
+ * read from the step-4 mail composeMail renders for that contact's step row.
  */
 async function workspaceWithStep4(name: string, people: number) {
   const made = await makeUser(db(), { workspaceName: name });
   const ctx = await ctxFor(db(), made.user.id, made.workspace.id);
-  const sequence = await createSequence({ ctx, input: { name: `${name} win-back`, siteUrl: 'https://shop.example', audience: { type: 'tier', tiers: ['tier2'] } } });
-  const [step4] = await db()
-    .select()
-    .from(sequenceSteps)
-    .where(and(eq(sequenceSteps.sequenceId, sequence.id), eq(sequenceSteps.position, 4)));
+  const s = await makeSequence(db(), { ctx, contacts: people, baseUrl: 'https://t.example' });
+  for (let step = 1; step <= 4; step++) {
+    const active = (await enrolmentsOf(db(), s.sequence.id)).filter((e) => e.status === 'active');
+    const due = new Date(Math.max(...active.map((e) => e.nextDueAt!.getTime())));
+    expect((await runSequencePass(db(), { now: due, batchSize: 50 })).queued).toBe(people);
+  }
+  const step4 = s.steps[3];
+  expect(step4.kind).toBe('preferenceUpdate');
   const content = await loadCampaignContent(db(), step4.campaignId);
   if (!content) throw new Error('no step campaign');
   const recipients: Recipient[] = [];
-  for (let i = 0; i < people; i++) {
-    const contact = await makeContact(db(), made.workspace.id, { email: `p${i}-${Math.random().toString(36).slice(2, 8)}@example.test` });
-    const [enrolment] = await db()
-      .insert(sequenceEnrolments)
-      .values({ workspaceId: made.workspace.id, sequenceId: sequence.id, contactId: contact.id, group: 'treatment', step: 4, tier: 'tier2', nextDueAt: new Date(Date.now() + 7 * 86_400_000) })
-      .returning();
-    const [send] = await db()
-      .insert(campaignSends)
-      .values({ workspaceId: made.workspace.id, campaignId: step4.campaignId, contactId: contact.id, email: contact.email, enrolmentId: enrolment.id, status: 'sent', sentAt: new Date() })
-      .returning();
-    const mail = composeMail(content, { id: send.id, token: 'test#1', email: contact.email, variantKey: null, contact: { email: contact.email }, subscribed: true }, 'Shop <news@shop.example>');
+  for (const enrolment of await enrolmentsOf(db(), s.sequence.id)) {
+    const send = (await stepSendsOf(db(), enrolment.id)).find((row) => row.campaignId === step4.campaignId);
+    if (!send) throw new Error('the engine queued no step-4 row');
+    const mail = composeMail(content, { id: send.id, token: 'test#1', email: send.email, variantKey: null, contact: { email: send.email }, subscribed: true }, 'Shop <news@shop.example>');
     const url = /href="([^"]*\/p\/[^"]+)"/.exec(mail.html)?.[1];
     if (!url) throw new Error('the step-4 mail has no preference-centre button');
-    recipients.push({ contactId: contact.id, enrolmentId: enrolment.id, sendId: send.id, token: url.slice(url.lastIndexOf('/p/') + 3) });
+    recipients.push({ contactId: enrolment.contactId, enrolmentId: enrolment.id, sendId: send.id, token: url.slice(url.lastIndexOf('/p/') + 3) });
   }
-  return { workspaceId: made.workspace.id, sequenceId: sequence.id, campaignId: step4.campaignId, recipients };
+  return { workspaceId: made.workspace.id, sequenceId: s.sequence.id, campaignId: step4.campaignId, recipients };
 }
 
 let a: Awaited<ReturnType<typeof workspaceWithStep4>>;
