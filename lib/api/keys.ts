@@ -47,6 +47,8 @@ export interface ApiCaller {
   workspaceId: string;
   keyId: string;
   scope: ApiKeyScope;
+  /** Requests left in the key's current rate-limit window (X-RateLimit-Remaining). */
+  remaining?: number;
 }
 
 export type ApiAuthFailure =
@@ -91,5 +93,10 @@ export async function authenticateApiKey(db: Db, authorization: string | null | 
   if (!row) return { status: 401, code: 'UNAUTHORIZED', messageKey: 'apiKeyInvalid' };
   if (row.hits == null) return { status: 403, code: 'FORBIDDEN', messageKey: 'apiKeyScope' };
   if (Number(row.hits) > apiRateLimit()) return { status: 429, code: 'RATE_LIMITED', messageKey: 'apiRateLimited', retryAfter: Math.max(1, Number(row.reset_in)) };
-  return { workspaceId: String(row.workspace_id), keyId: String(row.id), scope: row.scope as ApiKeyScope };
+  return {
+    workspaceId: String(row.workspace_id),
+    keyId: String(row.id),
+    scope: row.scope as ApiKeyScope,
+    remaining: Math.max(0, apiRateLimit() - Number(row.hits)),
+  };
 }
