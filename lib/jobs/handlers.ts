@@ -5,6 +5,7 @@ import { startCampaign } from '@/lib/campaigns/start';
 import { AppError } from '@/lib/errors';
 import { sendDetractorAlert } from '@/lib/surveys/alert';
 import { SURVEY_JOB_KINDS } from '@/lib/surveys/jobs';
+import { deliverWebhook } from '@/lib/webhooks/outgoing/deliver';
 import { JOB_KINDS } from './kinds';
 
 /** What a handler may answer: nothing (done), or "run me again at" (not a failure). */
@@ -39,5 +40,8 @@ export const defaultHandlers: Record<string, JobHandler> = {
     }),
   [SURVEY_JOB_KINDS.detractorAlert]: async (db, job) => {
     await sendDetractorAlert(db, job);
+  },
+  [JOB_KINDS.webhookDeliver]: async (db, job) => {
+    await deliverWebhook(db, job);
   },
 };

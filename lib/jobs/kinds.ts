@@ -2,6 +2,8 @@
 export const JOB_KINDS = {
   campaignStart: 'campaign.start',
   campaignAbWinner: 'campaign.ab-winner',
+  /** One outgoing webhook delivery (lib/webhooks/outgoing/deliver). Key: `webhook.deliver:<deliveryId>`. */
+  webhookDeliver: 'webhook.deliver',
 } as const;
 export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
 

@@ -5,6 +5,7 @@ import { executeRows } from '@/lib/db/sql';
 import { withTransaction } from '@/lib/db/transaction';
 import { definedLastActivitySql } from '@/lib/metrics/inactivity-sql';
 import { RELAPSE_QUIET_DAYS } from '@/lib/metrics/sequences';
+import { webhookOutboxSql } from '@/lib/webhooks/outgoing/outbox';
 import { enrolContinuous, loadSequencePlan, type SequencePlan } from './enrol';
 import { stepDueAt } from './window';
 
@@ -141,7 +142,17 @@ async function runBatch(tx: Db, plan: SequencePlan, now: Date, batchSize: number
           from sunset s join lists l on l.id = ${sequence.sunsetListId}::uuid and l.workspace_id = ${workspace.id}
           where ${sequence.sunsetAction}::text = 'list'
           on conflict do nothing
-        )
+        ), ${webhookOutboxSql(
+          'wh_sunset',
+          'contact.sunset',
+          sql`select ${workspace.id}::uuid as workspace_id, jsonb_build_object('contactId', s.contact_id, 'sequenceId', ${sequence.id}::text,
+                'action', ${sequence.sunsetAction}::text, 'sunsetAt', ${now.toISOString()}::text) as data from sunset s`,
+        )}, ${webhookOutboxSql(
+          'wh_unsubscribed',
+          'contact.unsubscribed',
+          sql`select ${workspace.id}::uuid as workspace_id, jsonb_build_object('contactId', u.id, 'email', c.email, 'via', 'sunset',
+                'sequenceId', ${sequence.id}::text) as data from unsubscribed u join contacts c on c.id = u.id`,
+        )}
         select (select count(*) from due) as picked, (select count(*) from advanced) as queued, (select count(*) from sunset) as sunset,
           (select count(*) from ended) as completed, (select count(*) from gone) as "left"`,
   );

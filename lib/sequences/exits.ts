@@ -4,6 +4,7 @@ import { contacts, sequenceEnrolments } from '@/lib/db/schema';
 import type { ExitReason } from '@/lib/db/schema/sequences/constants';
 import { executeRows } from '@/lib/db/sql';
 import { NURTURE_DAYS } from '@/lib/metrics/sequences';
+import { emitWebhookEvent } from '@/lib/webhooks/emit';
 
 export const REACTIVATED_TAG = 'reactivated';
 
@@ -29,6 +30,12 @@ export async function reactivateContact(
   if (rows.length > 0) {
     await db.execute(sql`update ${contacts} set tags = array_append(tags, ${REACTIVATED_TAG}), updated_at = now()
       where id = ${input.contactId} and workspace_id = ${input.workspaceId} and not (tags @> array[${REACTIVATED_TAG}]::text[])`);
+    // The outgoing `contact.reactivated` webhook, once per contact, in the same transaction.
+    await emitWebhookEvent(db, {
+      workspaceId: input.workspaceId,
+      event: 'contact.reactivated',
+      data: { contactId: input.contactId, reason: input.reason, reactivatedAt: at, enrolments: rows.length },
+    });
   }
   return rows.length;
 }

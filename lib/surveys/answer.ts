@@ -8,6 +8,8 @@ import { enqueue } from '@/lib/jobs/queue';
 import { csatCategory, isValidScore, surveyGroup } from '@/lib/metrics';
 import { sequenceNow } from '@/lib/sequences/clock';
 import { reactivateContact } from '@/lib/sequences/exits';
+import { emitWebhookEvent } from '@/lib/webhooks/emit';
+import { webhookOutboxCtes } from '@/lib/webhooks/outgoing/outbox';
 import { SURVEY_JOB_KINDS } from './jobs';
 
 /**
@@ -113,7 +115,15 @@ export async function recordAnswer(db: Db, input: AnswerInput): Promise<AnswerRe
           })
           .where(eq(surveyResponses.id, existing.id));
         if (nextStatus === 'confirmed') {
-          await applyConfirmed(tx, survey, { contactId: existing.contactId, score: input.score, group, responseId: existing.id, now, alert: existing.status !== 'confirmed' || existing.category !== group });
+          await applyConfirmed(tx, survey, {
+            contactId: existing.contactId,
+            score: input.score,
+            group,
+            responseId: existing.id,
+            now,
+            alert: existing.status !== 'confirmed' || existing.category !== group,
+            hasComment: Boolean(input.comment === undefined ? existing.comment : input.comment),
+          });
         }
         return { outcome: 'updated', responseId: existing.id, group, status: nextStatus };
       }
@@ -141,7 +151,7 @@ export async function recordAnswer(db: Db, input: AnswerInput): Promise<AnswerRe
       })
       .returning({ id: surveyResponses.id });
     if (status === 'confirmed') {
-      await applyConfirmed(tx, survey, { contactId: input.contactId ?? null, score: input.score, group, responseId: row.id, now, alert: true });
+      await applyConfirmed(tx, survey, { contactId: input.contactId ?? null, score: input.score, group, responseId: row.id, now, alert: true, hasComment: Boolean(input.comment) });
     }
     return { outcome: 'created', responseId: row.id, group, status };
   });
@@ -183,6 +193,7 @@ async function firstAnonymousAnswer(
     input.attempt?.key ?? null,
     input.attempt?.limit ?? 0,
     input.attempt?.windowSeconds ?? 0,
+    webhookCategory(survey.kind, input.score, group),
   ]);
   const row = rows[0] as
     | { inserted: unknown; seen_id: unknown; seen_category: SurveyGroup | null; seen_status: ResponseStatus | null; hits: unknown; window_start: unknown }
@@ -216,7 +227,14 @@ with l as (
   where coalesce((select hits from l), 0) <= $13::int and not exists (select 1 from seen) and not exists (select 1 from existing)
   on conflict do nothing
   returning id
-)
+), ${webhookOutboxCtes(
+  'wh',
+  'survey.answered',
+  // The data of surveyAnsweredData below, for the anonymous answer just inserted.
+  `select $4::uuid as workspace_id, jsonb_build_object('surveyId', $1::uuid, 'kind', (select kind from surveys where id = $1::uuid),
+     'responseId', ins.id, 'contactId', null, 'score', $7::smallint, 'category', $15::text, 'hasComment', coalesce($9::text, '') <> '',
+     'answeredAt', to_char($11::timestamptz at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) as data from ins`,
+)}
 select (select id from ins) as inserted, s.id as seen_id, s.category as seen_category, s.status as seen_status,
        (select hits from l) as hits, (select window_start from l) as window_start
 from (select 1) one left join seen s on true limit 1`;
@@ -231,9 +249,9 @@ export async function confirmAnswer(db: Db, survey: SurveyForAnswer, responseId:
       .update(surveyResponses)
       .set({ status: 'confirmed', confirmedAt: now, updatedAt: now })
       .where(and(eq(surveyResponses.id, responseId), eq(surveyResponses.surveyId, survey.id), eq(surveyResponses.status, 'provisional')))
-      .returning({ contactId: surveyResponses.contactId, score: surveyResponses.score, category: surveyResponses.category });
+      .returning({ contactId: surveyResponses.contactId, score: surveyResponses.score, category: surveyResponses.category, comment: surveyResponses.comment });
     if (!row) return false;
-    await applyConfirmed(tx, survey, { contactId: row.contactId, score: row.score, group: row.category, responseId, now, alert: true });
+    await applyConfirmed(tx, survey, { contactId: row.contactId, score: row.score, group: row.category, responseId, now, alert: true, hasComment: Boolean(row.comment) });
     return true;
   });
 }
@@ -242,8 +260,11 @@ export async function confirmAnswer(db: Db, survey: SurveyForAnswer, responseId:
 async function applyConfirmed(
   tx: Db,
   survey: SurveyForAnswer,
-  a: { contactId: string | null; score: number; group: SurveyGroup; responseId: number; now: Date; alert: boolean },
+  a: { contactId: string | null; score: number; group: SurveyGroup; responseId: number; now: Date; alert: boolean; hasComment: boolean },
 ): Promise<void> {
+  // The outgoing `survey.answered` webhook: once per confirmed answer; a changed answer (within
+  // the change window) is confirmed again and emits again, with the same responseId.
+  await emitWebhookEvent(tx, { workspaceId: survey.workspaceId, event: 'survey.answered', data: surveyAnsweredData(survey, a) });
   if (a.contactId) {
     // Latest answer wins: an older answer confirmed late never overwrites a newer one.
     const set =
@@ -282,4 +303,25 @@ async function applyConfirmed(
       payload: { surveyId: survey.id, responseId: a.responseId },
     });
   }
+}
+
+/** The category a receiver expects: promoter/passive/detractor for NPS, satisfied/neutral/dissatisfied for CSAT (lib/metrics). */
+function webhookCategory(kind: SurveyForAnswer['kind'], score: number, group: SurveyGroup): string {
+  return kind === 'csat' ? csatCategory(score) : group;
+}
+
+function surveyAnsweredData(
+  survey: SurveyForAnswer,
+  a: { contactId: string | null; score: number; group: SurveyGroup; responseId: number; now: Date; hasComment: boolean },
+): Record<string, unknown> {
+  return {
+    surveyId: survey.id,
+    kind: survey.kind,
+    responseId: a.responseId,
+    contactId: a.contactId,
+    score: a.score,
+    category: webhookCategory(survey.kind, a.score, a.group),
+    hasComment: a.hasComment,
+    answeredAt: a.now.toISOString(),
+  };
 }

@@ -5,6 +5,7 @@ import { withTransaction } from '@/lib/db/transaction';
 import { NURTURE_DAYS } from '@/lib/metrics/sequences';
 import { sequenceNow } from '@/lib/sequences/clock';
 import { REACTIVATED_TAG } from '@/lib/sequences/exits';
+import { webhookOutboxSql } from '@/lib/webhooks/outgoing/outbox';
 
 /**
  * Folds new `events` into the roll-ups the reports read: first open/click times on campaign_sends,
@@ -179,7 +180,15 @@ function applyRange(from: number, upto: number, clockOffsetMs: number) {
       from reengaged r join locked l on l.id = r.contact_id
       where s.workspace_id = r.workspace_id and s.contact_id = r.contact_id and s.status = 'active'
       returning s.contact_id, s.workspace_id
-    ), contact_dates as (
+    ), ${webhookOutboxSql(
+      'wh_reactivated',
+      'contact.reactivated',
+      // One event per contact (however many enrolments it left), as reactivateContact emits it.
+      sql`select rx.workspace_id, jsonb_build_object('contactId', rx.contact_id, 'reason', r.reason,
+            'reactivatedAt', to_char(r.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'enrolments', rx.n) as data
+          from (select contact_id, workspace_id, count(*)::int as n from reactivated group by contact_id, workspace_id) rx
+          join reengaged r on r.contact_id = rx.contact_id and r.workspace_id = rx.workspace_id`,
+    )}, contact_dates as (
       -- greatest(): values only move forward, so a later imported date or an earlier late event changes nothing.
       -- One UPDATE per contact row per statement: the "reactivated" tag rides on this one.
       update contacts c set

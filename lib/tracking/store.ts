@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/client';
+import { webhookOutboxCtes } from '@/lib/webhooks/outgoing/outbox';
 import type { Verdict } from './classify';
 
 /**
@@ -63,6 +64,7 @@ select t.url, ins.id as event_id from t cross join ins`;
 
 // Flips subscribed → unsubscribed; the event and the audit row ride on that flip, so a replay
 // (or a concurrent second POST, which waits on the row lock and then sees the new status) adds none.
+// So does the outgoing `contact.unsubscribed` webhook (lib/webhooks/outgoing/outbox).
 const UNSUBSCRIBE_SQL = `
 with s as (
   select s.id, s.workspace_id, s.campaign_id, s.contact_id, w.name as workspace_name, w.locale
@@ -79,7 +81,12 @@ with s as (
   select s.workspace_id, null, 'contact.unsubscribed', s.contact_id::text,
          jsonb_build_object('campaignId', s.campaign_id, 'sendId', s.id, 'via', $2::text)
   from s where exists (select 1 from u)
-)
+), ${webhookOutboxCtes(
+  'wh',
+  'contact.unsubscribed',
+  `select s.workspace_id, jsonb_build_object('contactId', s.contact_id, 'email', c.email, 'via', $2::text, 'campaignId', s.campaign_id) as data
+   from s join u on u.id = s.contact_id join contacts c on c.id = u.id`,
+)}
 select workspace_name, locale from s`;
 
 const RECIPIENT_SQL = `
