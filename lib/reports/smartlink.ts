@@ -95,7 +95,7 @@ export async function smartlinkReport(ctx: WorkspaceCtx, pageId: string, days: S
 
   const localDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
   const byDay = new Map<string, Record<string, string | number>>();
-  for (const day of dayRange(localDay(new Date(mid.getTime() + 1)), localDay(end))) {
+  for (const day of dayRange(localDay(mid), localDay(end))) {
     byDay.set(day, { day, visits: 0, ...Object.fromEntries(itemRows.map((i) => [`i${i.id}`, 0])) });
   }
   for (const r of trendRows) {
