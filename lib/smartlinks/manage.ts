@@ -15,6 +15,8 @@ import type { SmartlinkContent } from './validation';
  * workspace; writes need a member (viewers read only) and run in one transaction each.
  */
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface SmartlinkListRow {
   id: string;
   slug: string;
@@ -32,7 +34,7 @@ export async function listSmartlinkPages(ctx: WorkspaceCtx): Promise<SmartlinkLi
       title: smartlinkPages.title,
       status: smartlinkPages.status,
       updatedAt: smartlinkPages.updatedAt,
-      items: sql<number>`(select count(*)::int from ${smartlinkItems} i where i.page_id = ${smartlinkPages.id} and i.archived_at is null)`,
+      items: sql<number>`(select count(*)::int from smartlink_items i where i.page_id = smartlink_pages.id and i.archived_at is null)`.mapWith(Number),
     })
     .from(smartlinkPages)
     .where(eq(smartlinkPages.workspaceId, ctx.workspaceId))
@@ -47,6 +49,8 @@ export interface SmartlinkWithItems {
 
 /** The page and its live items, only inside the caller's workspace (else NOT_FOUND). */
 export async function getSmartlinkPage(ctx: WorkspaceCtx, pageId: string, db: Db = ctx.db): Promise<SmartlinkWithItems> {
+  // A page id from a URL may be anything: only a UUID reaches the database.
+  if (!UUID.test(pageId)) throw notFound('smartlinkNotFound');
   const [page] = await db
     .select()
     .from(smartlinkPages)
