@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { withClickId } from '@/lib/conversions/click-id';
 import { getDb, type Db } from '@/lib/db/client';
-import { events, SURVEY_LIMITS } from '@/lib/db/schema';
+import { CLICK_KINDS, events, SURVEY_LIMITS } from '@/lib/db/schema';
 import { readNodeBody } from '@/lib/http/body';
 import { throttledRequestLogger } from '@/lib/log/throttled';
 import { scoreRange, surveyGroup } from '@/lib/metrics';
@@ -251,20 +252,23 @@ function resultState(loaded: PublicSurvey, locale: PageLocale, answer: StoredAns
 async function followUp(r: Request, loaded: PublicSurvey, base: string, which: string, send: PersonalSurvey['send'] | null): Promise<void> {
   const target = WHICH.has(which as FollowUpWhich) ? followUpTarget(loaded, which as FollowUpWhich) : null;
   if (!target) return notFound(r);
-  await recordFollowUp(getDb(), loaded, which as FollowUpWhich, send);
-  r.res.writeHead(302, { location: target, 'cache-control': NO_STORE, 'referrer-policy': 'no-referrer', 'content-length': 0 });
+  const eventId = await recordFollowUp(getDb(), loaded, which as FollowUpWhich, send);
+  // The click id of this follow-up click: a conversion on the target site is credited to the survey.
+  const location = withClickId(target, { kind: CLICK_KINDS.event, id: eventId });
+  r.res.writeHead(302, { location, 'cache-control': NO_STORE, 'referrer-policy': 'no-referrer', 'content-length': 0 });
   r.res.end();
 }
 
-async function recordFollowUp(db: Db, loaded: PublicSurvey, which: FollowUpWhich, send: PersonalSurvey['send'] | null): Promise<void> {
-  await db.insert(events).values({
+async function recordFollowUp(db: Db, loaded: PublicSurvey, which: FollowUpWhich, send: PersonalSurvey['send'] | null): Promise<number> {
+  const [row] = await db.insert(events).values({
     workspaceId: loaded.survey.workspaceId,
     campaignId: send?.campaignId ?? null,
     sendId: send?.id ?? null,
     contactId: send?.contactId ?? null,
     type: 'survey_followup',
     meta: { surveyId: loaded.survey.id, which },
-  });
+  }).returning({ id: events.id });
+  return Number(row.id);
 }
 
 type ParsedForm =

@@ -1,0 +1,34 @@
+'use server';
+
+import { createGoal, goalInputSchema, goalRefSchema, setGoalArchived, siteSettingsSchema, updateGoal, updateSiteSettings } from '@/lib/conversions/goals';
+import { z } from 'zod';
+import { workspaceAction } from './safe-action';
+
+export const createGoalAction = workspaceAction('admin')
+  .metadata({ name: 'conversion.goal.create' })
+  .inputSchema(goalInputSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const goal = await createGoal({ ctx: ctx.wctx, input: parsedInput });
+    return { id: goal.id };
+  });
+
+export const updateGoalAction = workspaceAction('admin')
+  .metadata({ name: 'conversion.goal.update' })
+  .inputSchema(goalInputSchema.extend(goalRefSchema.shape))
+  .action(async ({ parsedInput, ctx }) => {
+    await updateGoal({ ctx: ctx.wctx, input: parsedInput });
+  });
+
+export const archiveGoalAction = workspaceAction('admin')
+  .metadata({ name: 'conversion.goal.archive' })
+  .inputSchema(goalRefSchema.extend({ archived: z.boolean() }))
+  .action(async ({ parsedInput, ctx }) => {
+    await setGoalArchived({ ctx: ctx.wctx, input: parsedInput });
+  });
+
+export const updateSiteSettingsAction = workspaceAction('admin')
+  .metadata({ name: 'conversion.settings.update' })
+  .inputSchema(siteSettingsSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    await updateSiteSettings({ ctx: ctx.wctx, input: parsedInput });
+  });
