@@ -69,6 +69,9 @@ export async function apiRecordEvent(ctx: WorkspaceCtx, input: z.output<typeof e
       .where(and(eq(contacts.workspaceId, ctx.workspaceId), eq(contacts.id, contact.id)));
     let reactivated = 0;
     if (counted) {
+      // Enrolments are dated on the sequence clock (plus the test clock's offset; 0 in production).
+      const clockNow = await sequenceNow(tx);
+      const onClock = new Date(at.getTime() + (clockNow.getTime() - Date.now())).toISOString();
       const [active] = await tx
         .select({ id: sequenceEnrolments.id })
         .from(sequenceEnrolments)
@@ -77,11 +80,11 @@ export async function apiRecordEvent(ctx: WorkspaceCtx, input: z.output<typeof e
             eq(sequenceEnrolments.workspaceId, ctx.workspaceId),
             eq(sequenceEnrolments.contactId, contact.id),
             eq(sequenceEnrolments.status, 'active'),
-            sql`${sequenceEnrolments.enrolledAt} <= ${atIso}::timestamptz`,
+            sql`${sequenceEnrolments.enrolledAt} <= ${onClock}::timestamptz`,
           ),
         )
         .limit(1);
-      if (active) reactivated = await reactivateContact(tx, { workspaceId: ctx.workspaceId, contactId: contact.id, reason: signal, at: await sequenceNow(tx) });
+      if (active) reactivated = await reactivateContact(tx, { workspaceId: ctx.workspaceId, contactId: contact.id, reason: signal, at: clockNow });
     }
     return { data: { contactId: contact.id, type: input.type, occurredAt: atIso, reactivated: reactivated > 0 } };
   });

@@ -74,8 +74,16 @@ function op(summary: string, rest: Omit<ZodOpenApiOperationObject, 'summary'>): 
   return { summary, security: [{ bearer: [] }], ...rest };
 }
 
-/** Method → path of every operation in the document (the contract test compares it with the routes). */
+let cached: { limit: number; doc: ReturnType<typeof createDocument> } | null = null;
+
+/** The document (built once per rate limit: the limit is part of its description). */
 export function openApiDocument() {
+  const limit = apiRateLimit();
+  if (cached?.limit !== limit) cached = { limit, doc: buildDocument() };
+  return cached.doc;
+}
+
+function buildDocument() {
   return createDocument({
     openapi: '3.1.0',
     info: {

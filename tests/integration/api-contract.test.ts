@@ -3,8 +3,9 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversionGoals } from '@/lib/db/schema';
 import { recordAnswer } from '@/lib/surveys/answer';
+import { signToken } from '@/lib/tracking/token';
 import { callApi, makeApiKey, routeFiles, type ApiResult } from './support/api';
-import { installProcessDb, startTrackingServer } from './support/campaigns';
+import { installProcessDb, makeCampaign, startTrackingServer } from './support/campaigns';
 import { setupTestDb } from './support/db';
 import { makeUser, type MadeUser } from './support/factories';
 import { makeSurvey } from './support/surveys';
@@ -32,6 +33,7 @@ const validators = new Map<string, ValidateFunction>();
 const exercised = new Map<string, Set<number>>();
 
 /** The bare routes that are not the key-authenticated public API (their own secret, their own docs). */
+const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 const OUTSIDE_PUBLIC_API = new Set(['/api/v1/webhooks/esp/{workspaceId}']);
 
 function expectDocumented(method: string, template: string, r: { status: number; body: unknown }) {
@@ -186,7 +188,26 @@ describe('every endpoint against the document', () => {
     expect((await call('POST', '/api/v1/events', {})).status).toBe(401);
 
     const list = await call('GET', `/api/v1/events?contactId=${contactId}`, { key: readKey });
-    expect(list).toMatchObject({ status: 200, body: { nextCursor: null } });
+    expect(list).toMatchObject({ status: 200, body: { data: [], nextCursor: null } });
+
+    // Real events of a mailed contact: two opens through the tracking path, listed newest first, paged.
+    const campaign = await makeCampaign(db(), owner.workspace.id, { sends: 1 });
+    const send = campaign.sends[0];
+    const server = await startTrackingServer();
+    try {
+      for (let i = 0; i < 2; i += 1) {
+        const res = await fetch(`${server.url}/t/o/${signToken('open', [send.id])}`, { headers: { 'user-agent': CHROME } });
+        expect(res.status).toBe(200);
+      }
+    } finally {
+      await server.close();
+    }
+    const opens = await call('GET', `/api/v1/events?contactId=${send.contactId}&limit=1`, { key: readKey });
+    const page1 = opens.body as { data: { id: string; type: string; campaignId: string }[]; nextCursor: string };
+    expect(page1.data).toEqual([expect.objectContaining({ type: 'open', campaignId: campaign.id })]);
+    const page2 = (await call('GET', `/api/v1/events?contactId=${send.contactId}&limit=1&cursor=${page1.nextCursor}`, { key: readKey })).body as typeof page1;
+    expect(page2.data).toHaveLength(1);
+    expect(Number(page2.data[0].id)).toBeLessThan(Number(page1.data[0].id));
     expect((await call('GET', '/api/v1/events', { key: readKey })).status).toBe(400);
     expect((await call('GET', '/api/v1/events?email=nobody@example.nl', { key: readKey })).status).toBe(404);
     expect((await call('GET', `/api/v1/events?contactId=${contactId}`, {})).status).toBe(401);

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeys, auditLog, contacts, rateLimits, surveyResponses } from '@/lib/db/schema';
-import { revokeApiKey } from '@/lib/api/manage';
+import { createWorkspaceApiKey, revokeApiKey } from '@/lib/api/manage';
 import { API_MAX_BODY_BYTES } from '@/lib/api/route';
 import { recordAnswer } from '@/lib/surveys/answer';
 import { expectAppError } from './support/assertions';
@@ -87,6 +87,20 @@ describe('who may call', () => {
     expect((await callApi('GET', '/api/v1/tags', { key })).status).toBe(200);
     const [used] = await db().select().from(apiKeys).where(eq(apiKeys.id, id));
     expect(used.lastUsedAt).toBeInstanceOf(Date);
+  });
+
+  it('only owners and admins create keys; the plain key is stored nowhere, only its hash', async () => {
+    const member = await addMember(db(), a.workspace.id, 'member');
+    await expectAppError(createWorkspaceApiKey({ ctx: await ctxFor(db(), member.id, a.workspace.id), input: { name: 'nope', scope: 'read' } }), 'FORBIDDEN', 'adminOnly');
+    const admin = await addMember(db(), a.workspace.id, 'admin');
+    const made = await createWorkspaceApiKey({ ctx: await ctxFor(db(), admin.id, a.workspace.id), input: { name: 'by admin', scope: 'write' } });
+    const [row] = await db().select().from(apiKeys).where(eq(apiKeys.id, made.id));
+    expect(row).toMatchObject({ createdById: admin.id, scope: 'write', prefix: made.key.slice(0, 11) });
+    expect(JSON.stringify(row)).not.toContain(made.key);
+    expect(row.keyHash).toMatch(/^[0-9a-f]{64}$/);
+    const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.target, made.id), eq(auditLog.action, 'apiKey.created')));
+    expect(audit.actorUserId).toBe(admin.id);
+    expect(JSON.stringify(audit.data)).not.toContain(made.key);
   });
 
   it('revoking writes an audit row, is only for owners and admins, and cannot be repeated', async () => {
