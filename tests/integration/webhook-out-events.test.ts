@@ -113,7 +113,7 @@ describe('survey.answered', () => {
 
     // A provisional mail score emits nothing until it is confirmed.
     const csat = await makeSurvey(db(), f.ctx.workspaceId, { kind: 'csat' });
-    const provisional = await recordAnswer(db(), { survey: csat, channel: 'mail', score: 1, contactId: contact.id, sendId: 2, status: 'provisional' });
+    const provisional = await recordAnswer(db(), { survey: csat, channel: 'email', score: 1, contactId: contact.id, sendId: 2, status: 'provisional' });
     expect(byEvent(await deliveriesOf(db(), f.ctx.workspaceId), 'survey.answered')).toHaveLength(4);
     expect(await confirmAnswer(db(), csat, provisional.responseId)).toBe(true);
     rows = byEvent(await deliveriesOf(db(), f.ctx.workspaceId), 'survey.answered').slice(4);
