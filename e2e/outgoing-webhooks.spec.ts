@@ -45,7 +45,7 @@ test('an admin adds an endpoint, sends a test, sees it succeed in the log; the l
     await page.goto(`/w/${account.slug}/settings/webhooks`);
     await expect(page.getByRole('heading', { name: 'No webhook endpoints yet' })).toBeVisible();
 
-    // A private address is refused while saving (the server allows 127.0.0.1 for this test, so use a name that does not resolve).
+    // A URL is checked while saving (this server allows 127.0.0.1 for the listener below; a name that does not resolve is refused).
     await page.getByLabel('Endpoint URL').fill('https://no-such-host.invalid/hook');
     await page.getByRole('checkbox', { name: /survey\.answered/ }).check();
     await page.getByRole('button', { name: 'Add endpoint' }).click();
