@@ -63,6 +63,8 @@ export default defineConfig({
         PULSE_DEMO: 'false',
         // Only here: the test-only clock route (app/api/test/clock) answers 404 everywhere else.
         PULSE_TEST_CLOCK: '1',
+        // e2e/outgoing-webhooks.spec.ts points an outgoing webhook at a listener on 127.0.0.1.
+        PULSE_WEBHOOK_ALLOW_PRIVATE: 'true',
       },
     },
     {

@@ -8,6 +8,7 @@ import { conflict, notFound } from '@/lib/errors';
 import { normalizeEmail } from '@/lib/validation/fields';
 import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
 import { getContactInWorkspace } from './guards';
+import { emitWebhookEvent } from '@/lib/webhooks/emit';
 
 const inWorkspace = (ctx: WorkspaceCtx, contactId: string) =>
   and(eq(contacts.workspaceId, ctx.workspaceId), eq(contacts.id, contactId));
@@ -104,6 +105,10 @@ export async function setContactStatus({
       .where(inWorkspace(ctx, input.contactId))
       .returning();
     await writeAudit(tx, ctx, 'contact.status.changed', row.id, { from: before.status, to: input.status });
+    if (input.status === 'unsubscribed' && before.status !== 'unsubscribed') {
+      // Unsubscribed by a team member: the outgoing `contact.unsubscribed` webhook, in this transaction.
+      await emitWebhookEvent(tx, { workspaceId: ctx.workspaceId, event: 'contact.unsubscribed', data: { contactId: row.id, email: row.email, via: 'manual' } });
+    }
     return row;
   });
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignLinks, contacts, type WebhookDelivery, type WebhookEvent } from '@/lib/db/schema';
+import { setContactStatus } from '@/lib/contacts/manage';
 import { withTransaction } from '@/lib/db/transaction';
 import { reactivateContact } from '@/lib/sequences/exits';
 import { runSequencePass } from '@/lib/sequences/engine';
@@ -113,7 +114,7 @@ describe('survey.answered', () => {
 
     // A provisional mail score emits nothing until it is confirmed.
     const csat = await makeSurvey(db(), f.ctx.workspaceId, { kind: 'csat' });
-    const provisional = await recordAnswer(db(), { survey: csat, channel: 'mail', score: 1, contactId: contact.id, sendId: 2, status: 'provisional' });
+    const provisional = await recordAnswer(db(), { survey: csat, channel: 'email', score: 1, contactId: contact.id, sendId: 2, status: 'provisional' });
     expect(byEvent(await deliveriesOf(db(), f.ctx.workspaceId), 'survey.answered')).toHaveLength(4);
     expect(await confirmAnswer(db(), csat, provisional.responseId)).toBe(true);
     rows = byEvent(await deliveriesOf(db(), f.ctx.workspaceId), 'survey.answered').slice(4);
@@ -154,6 +155,17 @@ describe('contact.unsubscribed', () => {
     const [c0] = await db().select().from(contacts).where(eq(contacts.id, camp.sends[0].contactId));
     expect(oneEvent([rows[0]], f, [f.all])).toEqual({ contactId: c0.id, email: c0.email, via: 'link', campaignId: camp.id });
     expect(oneEvent([rows[1]], f, [f.all])).toMatchObject({ contactId: camp.sends[1].contactId, via: 'preferences' });
+  });
+
+  it('a team member marking a contact unsubscribed emits once; other status changes emit nothing', async () => {
+    const f = await fixture();
+    const contact = await makeContact(db(), f.ctx.workspaceId);
+    await setContactStatus({ ctx: f.ctx, input: { contactId: contact.id, status: 'bounced' } });
+    expect(byEvent(await deliveriesOf(db(), f.ctx.workspaceId), 'contact.unsubscribed')).toHaveLength(0);
+    await setContactStatus({ ctx: f.ctx, input: { contactId: contact.id, status: 'unsubscribed' } });
+    await setContactStatus({ ctx: f.ctx, input: { contactId: contact.id, status: 'unsubscribed' } });
+    const rows = byEvent(await deliveriesOf(db(), f.ctx.workspaceId), 'contact.unsubscribed');
+    expect(oneEvent(rows, f, [f.all])).toEqual({ contactId: contact.id, email: contact.email, via: 'manual' });
   });
 });
 
