@@ -8,3 +8,4 @@ export * from './benchmarks';
 export * from './inactivity';
 export * from './time-buckets';
 export * from './sample';
+export * from './conversions';
