@@ -172,7 +172,8 @@ export async function ConversionReportView({ report, slug }: { report: Conversio
         )}
       </Card>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      {/* Full width: five columns do not fit half a 1440 px page without scrolling. */}
+      <div className="space-y-6">
         <Card title={t('bySource.title')} description={t('bySource.aiNote')}>
           {segmentTable(t('bySource.title'), report.bySource, (k) => t(`bySource.sources.${k}`), 'by-source', 'ai')}
         </Card>
