@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -8,7 +8,7 @@ import { FormStatus } from '@/components/ui/form-status';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from '@/components/ui/table';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { resetBenchmarksAction, updateBenchmarksAction } from '@/lib/actions/workspaces';
-import { CAMPAIGN_CATEGORIES, CONVERSION_KINDS, type WorkspaceBenchmarks } from '@/lib/metrics/benchmarks';
+import { CAMPAIGN_CATEGORIES, CONVERSION_KINDS, CONVERSION_TYPICAL, type ConversionKind, type WorkspaceBenchmarks } from '@/lib/metrics/benchmarks';
 
 type Range = { low: number; high: number };
 
@@ -33,14 +33,19 @@ export function BenchmarksForm({
   benchmarks: b,
   industryLabel,
   industryDays,
+  siteConversionKind,
 }: {
   workspaceId: string;
   canEdit: boolean;
   benchmarks: WorkspaceBenchmarks;
   industryLabel: string;
   industryDays: number;
+  /** The §2 benchmark the conversions page reads the site conversion rate against (by industry). */
+  siteConversionKind?: ConversionKind;
 }) {
   const t = useTranslations('settings.benchmarks');
+  const tc = useTranslations('conversions');
+  const num = new Intl.NumberFormat(useLocale(), { maximumFractionDigits: 2 });
   const common = useTranslations('common');
   const form = useActionForm(updateBenchmarksAction);
   const reset = useActionForm(resetBenchmarksAction);
@@ -107,6 +112,18 @@ export function BenchmarksForm({
           ))}
         </fieldset>
         {table(t('conversion'), CONVERSION_KINDS.map((k) => rangeRow(`benchmarks.conversion.${k}`, t(`conversions.${k}`), b.conversion[k])))}
+        {siteConversionKind ? (
+          <p className="-mt-6 text-xs text-zinc-500" data-testid="site-conversion-benchmark">
+            {tc('settingsNote', {
+              kind: tc(`kinds.${siteConversionKind}`),
+              industry: industryLabel,
+              typical:
+                CONVERSION_TYPICAL[siteConversionKind].low === CONVERSION_TYPICAL[siteConversionKind].high
+                  ? num.format(CONVERSION_TYPICAL[siteConversionKind].low)
+                  : `${num.format(CONVERSION_TYPICAL[siteConversionKind].low)}–${num.format(CONVERSION_TYPICAL[siteConversionKind].high)}`,
+            })}
+          </p>
+        ) : null}
         {table(t('reengagement'), [
           rangeRow('benchmarks.reengagement.openRate', t('openRate'), b.reengagement.openRate),
           rangeRow('benchmarks.reengagement.ctr', t('ctr'), b.reengagement.ctr),

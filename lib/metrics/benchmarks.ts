@@ -88,3 +88,30 @@ export function defaultBenchmarks(industry: Industry): WorkspaceBenchmarks {
     controlGroupPct: 10,
   };
 }
+
+/**
+ * The typical conversion rate within each §2 range (PRODUCT.md §2), shown beside the editable range:
+ * e-commerce 2.5 % (2–4), SaaS free trial 12–15 % (10–20), landing pages 6.6 % (4–8), lead generation
+ * 6–8 % (5–10), B2B e-commerce 3–5 %, Google Ads 7.52 %, email marketing 2–5 % (1–8), social ads 1–3 %,
+ * affiliate 1–2 %.
+ */
+export const CONVERSION_TYPICAL: Record<ConversionKind, { low: number; high: number }> = {
+  ecommerce: r(2.5, 2.5),
+  saasTrial: r(12, 15),
+  landingPage: r(6.6, 6.6),
+  leadGen: r(6, 8),
+  b2bEcommerce: r(3, 5),
+  googleAds: r(7.52, 7.52),
+  email: r(2, 5),
+  socialAds: r(1, 3),
+  affiliate: r(1, 2),
+};
+
+/** Which §2 conversion benchmark a workspace's site rate is read against, by its industry. */
+export const INDUSTRY_CONVERSION_KIND: Record<Industry, ConversionKind> = {
+  ecommerce: 'ecommerce',
+  saas: 'saasTrial',
+  media: 'landingPage',
+  b2b: 'leadGen',
+  financial: 'leadGen',
+};

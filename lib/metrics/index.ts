@@ -9,3 +9,4 @@ export * from './inactivity';
 export * from './time-buckets';
 export * from './sample';
 export * from './smartlinks';
+export * from './conversions';

@@ -35,6 +35,7 @@ import {
   type UniqueCounts,
 } from './campaign-counts';
 import { readInferredOpens, readTimeline, type Timeline } from './campaign-detail';
+import { readCampaignConversions, type CampaignConversions } from './conversions';
 
 export interface ReportOptions {
   /** Count privacy-proxy opens and scanner clicks in the rates (default false: humans only). */
@@ -68,6 +69,8 @@ export interface CampaignReport {
   inferredOpens: UniqueCounts;
   /** The chart's series in a bucket that fits the span of the data. */
   timeline: Timeline;
+  /** Attributed conversions: the funnel's last step, revenue per currency, email conversion rate vs §2. */
+  conversion: CampaignConversions;
 }
 
 const pick = (u: UniqueCounts, includeMachine: boolean) => (includeMachine ? u.total : u.human);
@@ -96,6 +99,13 @@ export async function getCampaignReport(ctx: WorkspaceCtx, campaignId: string, {
 
   const audience = sumGroups(groups);
   const rates = engagementRates(audience, includeMachine);
+  const conversion = await readCampaignConversions(
+    ctx.db,
+    ctx.workspaceId,
+    campaign.id,
+    { delivered: audience.delivered, clickers: pick(audience.uniqueClicks, includeMachine) },
+    workspace.benchmarks.conversion.email,
+  );
   // A/B figures come from abDecision only (the numbers the winner was picked on); before anyone is
   // in the test phase there is nothing to compare.
   const tested = decision && decision.variants.some((v) => v.recipients > 0) ? decision : null;
@@ -148,6 +158,7 @@ export async function getCampaignReport(ctx: WorkspaceCtx, campaignId: string, {
     hourly,
     inferredOpens,
     timeline,
+    conversion,
   };
 }
 

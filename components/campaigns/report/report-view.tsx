@@ -1,11 +1,11 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
-import { ShareBars } from '@/components/ui/charts/share-bars';
 import { TrendChart } from '@/components/ui/charts/trend-chart';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, TableRowHeader } from '@/components/ui/table';
 import type { CampaignReport } from '@/lib/reports/campaign';
-import { AB_MIN_RECIPIENTS_PER_VARIANT, BENCHMARK_MIN_DELIVERED, DAY, HOUR, formatRate, isSmallSample, percent } from '@/lib/metrics';
+import { AB_MIN_RECIPIENTS_PER_VARIANT, BENCHMARK_MIN_DELIVERED, DAY, HOUR, formatRate, isSmallSample } from '@/lib/metrics';
+import { ConversionFunnel } from './conversion-funnel';
 import { MetricCard } from './metric-card';
 
 const BUCKET_NAME = { [DAY]: 'day', [HOUR]: 'hour' } as Record<number, string>;
@@ -23,12 +23,6 @@ export async function ReportView({ report, categoryLabel, abExtra }: { report: C
   const inferred = m ? report.inferredOpens.total : report.inferredOpens.human;
   const tone = report.benchmark.verdict === 'above' ? 'good' : report.benchmark.verdict === 'below' ? 'bad' : 'neutral';
   const smallSample = (report.benchmark.verdict || report.benchmark.reading) && isSmallSample(c.delivered);
-  const funnel = [
-    { label: t('funnelSteps.delivered'), n: c.delivered },
-    { label: t('funnelSteps.opened'), n: opens },
-    { label: t('funnelSteps.clicked'), n: clicks },
-    { label: t('funnelSteps.converted'), n: report.counts.conversions },
-  ];
   const { bucket, source, points } = report.timeline;
   const spansDays = points.length > 1 && points[0].at.toDateString() !== points[points.length - 1].at.toDateString();
   const label = (d: Date) =>
@@ -73,9 +67,7 @@ export async function ReportView({ report, categoryLabel, abExtra }: { report: C
         </MetricCard>
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title={t('funnel')}>
-          <ShareBars items={funnel.map((f) => ({ label: f.label, value: `${f.n} · ${formatRate(percent(f.n, c.delivered), locale, nd)}`, share: percent(f.n, c.delivered) }))} />
-        </Card>
+        <ConversionFunnel report={report} opens={opens} clicks={clicks} />
         <Card title={t('overTime')} description={`${t(`timeline.${source}`, { bucket: bucket / 60_000, unit: bucketName })} ${t('lagNote')}`}>
           <TrendChart
             title={t('overTime')}

@@ -5,6 +5,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { ConversionsCard } from '@/components/dashboard/conversions-card';
 import { EmailTrendCard } from '@/components/dashboard/email-trend-card';
 import { ListHealthCard } from '@/components/dashboard/list-health-card';
 import { NpsCard } from '@/components/dashboard/nps-card';
@@ -16,18 +17,20 @@ import { hasRole } from '@/lib/workspaces/context';
 import { getPageContext, type SlugParams } from '@/lib/workspaces/page-context';
 import { getWorkspaceEmailTrend } from '@/lib/reports/campaign';
 import { getDashboardNps } from '@/lib/reports/survey-dashboard';
+import { getDashboardConversions } from '@/lib/reports/conversions';
 import { getSetupProgress } from '@/lib/workspaces/setup';
 
 export default async function DashboardPage({ params }: SlugParams) {
   const { slug } = await params;
   const { workspace, role, ctx } = await getPageContext(slug);
   const t = await getTranslations();
-  const [setup, health, trend, nps, sequences] = await Promise.all([
+  const [setup, health, trend, nps, sequences, conversions] = await Promise.all([
     getSetupProgress(getDb(), workspace.id),
     getListHealth(ctx, workspace),
     getWorkspaceEmailTrend(ctx, { limit: 12 }),
     getDashboardNps(ctx),
     activeSequences(ctx),
+    getDashboardConversions(ctx),
   ]);
   const tierSequences = Object.fromEntries(
     INACTIVITY_TIER_IDS.flatMap((id) => {
@@ -84,6 +87,7 @@ export default async function DashboardPage({ params }: SlugParams) {
             </Card>
           ) : null}
           <NpsCard nps={nps} slug={slug} />
+          <ConversionsCard data={conversions} slug={slug} />
         </div>
       </div>
       <div className="mt-6 space-y-6">

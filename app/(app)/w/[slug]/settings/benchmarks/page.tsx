@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { BenchmarksForm } from '@/components/settings/benchmarks-form';
 import { ReadOnlyNotice } from '@/components/settings/read-only-notice';
-import { INACTIVITY_DEFAULT_DAYS } from '@/lib/metrics/benchmarks';
+import { INACTIVITY_DEFAULT_DAYS, INDUSTRY_CONVERSION_KIND } from '@/lib/metrics/benchmarks';
 import { hasRole } from '@/lib/workspaces/context';
 import { getPageContext, type SlugParams } from '@/lib/workspaces/page-context';
 
@@ -18,6 +18,7 @@ export default async function BenchmarksSettingsPage({ params }: SlugParams) {
         benchmarks={workspace.benchmarks}
         industryLabel={t(workspace.industry)}
         industryDays={INACTIVITY_DEFAULT_DAYS[workspace.industry]}
+        siteConversionKind={INDUSTRY_CONVERSION_KIND[workspace.industry]}
       />
     </>
   );
