@@ -55,7 +55,9 @@ export async function seedDemoConversions(ctx: WorkspaceCtx, { now }: { now: Dat
   await goal('add_to_cart', 'Add to cart', 'micro');
   const { siteKey } = await getSiteSettings(db, ctx.workspaceId);
   const summary: DemoConversionsSummary = { goals: 3, visits: 0, conversions: 0, duplicates: 0 };
+  // From midnight (UTC) six weeks ago: the same clicks whenever today the demo is seeded.
   const since = new Date(now.getTime() - WEEKS * 7 * DAY);
+  since.setUTCHours(0, 0, 0, 0);
   const ipOf = (n: number) => `203.0.113.${n % 250}`;
   const visit = async (at: Date, key: string, extra: { referrer?: string; utmSource?: string; clickId?: string }) => {
     const ua = deviceOf(chance('device', key));
@@ -89,11 +91,16 @@ export async function seedDemoConversions(ctx: WorkspaceCtx, { now }: { now: Dat
         order by e.created_at, k.email, e.link_id`,
   );
   let order = 1000;
+  // Draws are keyed by the person and the how-manieth recent click of theirs, never by a time (today's
+  // campaign is sent "an hour ago", so its click times move with the clock).
+  const seen = new Map<string, number>();
   for (const click of clicks) {
     const at = new Date(click.created_at);
+    const nth = (seen.get(click.email) ?? 0) + 1;
+    seen.set(click.email, nth);
     const clickId = signClickId({ kind: CLICK_KINDS.event, id: Number(click.id) });
-    const ua = await visit(new Date(at.getTime() + 2_000), `mail:${click.email}:${at.toISOString()}`, { clickId });
-    const u = chance('buy', click.email, at.toISOString());
+    const ua = await visit(new Date(at.getTime() + 2_000), `mail:${click.email}:${nth}`, { clickId });
+    const u = chance('buy', click.email, nth);
     const later = new Date(Math.min(now.getTime() - 60_000, at.getTime() + (1 + chance('delay', click.email) * 30) * HOUR));
     if (u < 0.3) await convert({ goalKey: 'add_to_cart', clickId, userAgent: ua, occurredAt: new Date(at.getTime() + 5 * 60_000) });
     if (u < 0.12) {
