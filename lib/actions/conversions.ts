@@ -2,11 +2,11 @@
 
 import { createGoal, goalInputSchema, goalRefSchema, setGoalArchived, siteSettingsSchema, updateGoal, updateSiteSettings } from '@/lib/conversions/goals';
 import { z } from 'zod';
-import { workspaceAction } from './safe-action';
+import { workspaceAction, workspaceInput } from './safe-action';
 
 export const createGoalAction = workspaceAction('admin')
   .metadata({ name: 'conversion.goal.create' })
-  .inputSchema(goalInputSchema)
+  .inputSchema(workspaceInput(goalInputSchema))
   .action(async ({ parsedInput, ctx }) => {
     const goal = await createGoal({ ctx: ctx.wctx, input: parsedInput });
     return { id: goal.id };
@@ -14,21 +14,21 @@ export const createGoalAction = workspaceAction('admin')
 
 export const updateGoalAction = workspaceAction('admin')
   .metadata({ name: 'conversion.goal.update' })
-  .inputSchema(goalInputSchema.extend(goalRefSchema.shape))
+  .inputSchema(workspaceInput(goalInputSchema.extend(goalRefSchema.shape)))
   .action(async ({ parsedInput, ctx }) => {
     await updateGoal({ ctx: ctx.wctx, input: parsedInput });
   });
 
 export const archiveGoalAction = workspaceAction('admin')
   .metadata({ name: 'conversion.goal.archive' })
-  .inputSchema(goalRefSchema.extend({ archived: z.boolean() }))
+  .inputSchema(workspaceInput(goalRefSchema.extend({ archived: z.boolean() })))
   .action(async ({ parsedInput, ctx }) => {
     await setGoalArchived({ ctx: ctx.wctx, input: parsedInput });
   });
 
 export const updateSiteSettingsAction = workspaceAction('admin')
   .metadata({ name: 'conversion.settings.update' })
-  .inputSchema(siteSettingsSchema)
+  .inputSchema(workspaceInput(siteSettingsSchema))
   .action(async ({ parsedInput, ctx }) => {
     await updateSiteSettings({ ctx: ctx.wctx, input: parsedInput });
   });

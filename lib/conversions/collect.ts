@@ -87,13 +87,13 @@ with w as (
   select h.id, h.source from smartlink_hits h, w
   where $8::int = ${CLICK_KINDS.smartlink} and h.id = $9::bigint and h.workspace_id = w.id and h.type = 'click'
 ), ins as (
-  insert into site_visits (workspace_id, visitor, source, device, referrer_host, utm_source, click_kind, click_ref, campaign_id, contact_id)
+  insert into site_visits (workspace_id, visitor, source, device, referrer_host, utm_source, click_kind, click_ref, campaign_id, contact_id, created_at)
   select w.id, $3::text,
          coalesce(case when (select id from e) is not null then 'email' end, (select source from h), $4::text),
          $5::text, $6::text, $7::text,
          case when (select id from e) is not null or (select id from h) is not null then $8::int end,
          coalesce((select id from e), (select id from h)),
-         (select campaign_id from e), (select contact_id from e)
+         (select campaign_id from e), (select contact_id from e), coalesce($10::timestamptz, now())
   from w where w.allowed
   returning id
 )
@@ -109,6 +109,8 @@ export interface ViewInput {
   pageHost: string | null;
   userAgent?: string | null;
   clickId?: string | null;
+  /** Default: now (the demo's history places its visits in the past). */
+  at?: Date;
 }
 
 export type SiteAnswer = { found: false } | { found: true; allowed: boolean; windowDays: number };
@@ -127,6 +129,7 @@ export async function recordView(db: Db, v: ViewInput): Promise<SiteAnswer> {
     v.utmSource?.slice(0, 100) ?? null,
     ref?.kind ?? 0,
     ref?.id ?? 0,
+    v.at?.toISOString() ?? null,
   ]);
   if (!row) return { found: false };
   return { found: true, allowed: Boolean(row.allowed), windowDays: Number(row.window_days) };

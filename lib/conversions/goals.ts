@@ -13,11 +13,14 @@ import { assertRole, type WorkspaceCtx } from '@/lib/workspaces/context';
  * manage; every write is one transaction with its audit row.
  */
 export const goalInputSchema = z.object({
-  key: z.string().trim().toLowerCase().regex(GOAL_KEY),
-  name: z.string().trim().min(1).max(100),
+  key: z.string().trim().toLowerCase().regex(GOAL_KEY, { message: 'errors.conversionGoalKey' }),
+  name: z.string().trim().min(1, { message: 'validation.required' }).max(100),
   kind: z.enum(GOAL_KINDS),
-  /** Major units (49.95) as typed; empty: no default value. */
-  defaultValue: z.number().finite().min(0).max(1e10).nullable(),
+  /** Major units (49.95, or 49,95 as typed in Dutch); empty: no default value. */
+  defaultValue: z.preprocess(
+    (v) => (v === '' || v === undefined ? null : typeof v === 'string' ? Number(v.trim().replace(',', '.')) : v),
+    z.number().finite().min(0).max(1e10).nullable(),
+  ),
   currency: z.string().trim().toUpperCase().regex(CURRENCY),
 });
 export type GoalInput = z.infer<typeof goalInputSchema>;
@@ -25,9 +28,11 @@ export const goalRefSchema = z.object({ goalId: z.uuid() });
 
 /** Origins the snippet may report from: `https://shop.example` (scheme, host, port; no path). */
 export const siteSettingsSchema = z.object({
-  attributionWindowDays: z.number().int().min(1).max(MAX_ATTRIBUTION_WINDOW_DAYS),
-  siteOrigins: z
-    .array(
+  attributionWindowDays: z.coerce.number({ message: 'validation.number' }).int({ message: 'validation.wholeNumber' }).min(1, { message: 'validation.invalid' }).max(MAX_ATTRIBUTION_WINDOW_DAYS, { message: 'validation.invalid' }),
+  /** A list, or the form's textarea: one origin per line (or separated by commas/spaces). */
+  siteOrigins: z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v === undefined ? [] : v),
+    z.array(
       z
         .string()
         .trim()
@@ -39,11 +44,12 @@ export const siteSettingsSchema = z.object({
           } catch {
             /* reported below */
           }
-          c.addIssue({ code: 'custom', message: 'conversionOriginInvalid' });
+          c.addIssue({ code: 'custom', message: 'errors.conversionOriginInvalid' });
           return z.NEVER;
         }),
     )
     .max(20),
+  ),
 });
 export type SiteSettingsInput = z.input<typeof siteSettingsSchema>;
 

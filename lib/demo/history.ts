@@ -18,6 +18,7 @@ import { contactsCsv, CSV_MAPPING, planContacts, type PlannedContact } from './c
 import { backdateCampaign, deliverThroughClaims } from './deliver';
 import { planEngagement, type DeliveredSend } from './engagement-plan';
 import { timed } from './profile';
+import { seedDemoConversions } from './conversions';
 import { seedDemoSequences } from './sequences';
 import { seedDemoSurveys } from './surveys';
 import { recordEngagement, rollUpAll } from './tracking';
@@ -126,6 +127,7 @@ export async function seedDemoHistory(ctx: WorkspaceCtx): Promise<DemoHistorySum
   const surveyed = await timed('surveys', () => seedDemoSurveys(ctx, { contactOf: (id) => byId.get(id), daysAgo, now }));
   summary.surveys = surveyed.surveys;
   summary.answers = surveyed.answers;
+  await timed('conversions', () => seedDemoConversions(ctx, { now }));
   await timed('rollup', () => rollUpAll(db));
   await importCohort(-1, 'new-customers-this-month');
   await timed('sequences', () => seedDemoSequences(ctx, { now, contactOf: (id) => byId.get(id) }));

@@ -62,6 +62,9 @@ async function fingerprint(db: Db) {
         union all select 'segments', count(*)::int from segments where workspace_id = ${w}::uuid
         union all select 'lifetime value: buyers', count(*)::int from contacts where workspace_id = ${w}::uuid and lifetime_value_cents > 0
         union all select 'lifetime value: total cents', coalesce(sum(lifetime_value_cents), 0)::int from contacts where workspace_id = ${w}::uuid
+        union all select 'conversions:' || g.key || ':' || x.source || ':' || (x.campaign_id is not null), count(*)::int
+          from conversions x join conversion_goals g on g.id = x.goal_id where x.workspace_id = ${w}::uuid group by g.key, x.source, x.campaign_id is not null
+        union all select 'site visits:' || source, count(*)::int from site_visits where workspace_id = ${w}::uuid group by source
         order by 1, 2`,
   );
 }
@@ -235,6 +238,37 @@ describe('the demo workspace', () => {
     );
     expect(tagged.n).toBe(count('treatment', 'reactivated') + count('control', 'reactivated'));
     expect(tagged.relapsed).toBeGreaterThan(0);
+  });
+
+  it('records six weeks of shop conversions: credited to mail clicks, from AI, search and social, with visits as the denominator', async () => {
+    const [r] = await executeRows<{ goals: number; purchases: number; credited: number; revenue: number; sources: string[]; visits: number; mailVisits: number; orders: number }>(
+      first.db,
+      sql`select (select count(*)::int from conversion_goals where workspace_id = ${ctx.workspaceId}::uuid) goals,
+                 count(*) filter (where g.key = 'purchase')::int purchases,
+                 count(*) filter (where g.key = 'purchase' and x.campaign_id is not null)::int credited,
+                 coalesce(sum(x.value_cents) filter (where g.key = 'purchase'), 0)::float8 revenue,
+                 array_agg(distinct x.source) sources,
+                 count(distinct x.order_id)::int orders,
+                 (select count(*)::int from site_visits where workspace_id = ${ctx.workspaceId}::uuid) visits,
+                 (select count(*)::int from site_visits where workspace_id = ${ctx.workspaceId}::uuid and campaign_id is not null) "mailVisits"
+          from conversions x join conversion_goals g on g.id = x.goal_id where x.workspace_id = ${ctx.workspaceId}::uuid`,
+    );
+    expect(r.goals).toBe(3);
+    expect(r.credited).toBeGreaterThan(0);
+    expect(r.purchases - r.credited).toBeGreaterThan(0);
+    expect(r.sources).toEqual(expect.arrayContaining(['email', 'ai', 'search', 'social', 'direct']));
+    // Every order id counts once (the replays were refused), and visits outnumber conversions.
+    expect(r.orders).toBe(r.purchases);
+    expect(r.visits).toBeGreaterThan(r.purchases * 10);
+    expect(r.mailVisits).toBeGreaterThan(0);
+    // The roll-up folded the credited purchases into the campaigns' revenue.
+    const [stats] = await executeRows<{ revenue: number }>(
+      first.db,
+      sql`select coalesce(sum(revenue_cents), 0)::float8 revenue from campaign_stats where workspace_id = ${ctx.workspaceId}::uuid`,
+    );
+    expect(stats.revenue).toBeGreaterThan(0);
+    const goalAudit = await executeRows<{ n: number }>(first.db, sql`select count(*)::int n from audit_log where workspace_id = ${ctx.workspaceId}::uuid and action = 'conversion.goal.created'`);
+    expect(goalAudit[0].n).toBe(3);
   });
 
   it('is idempotent: a second run changes nothing', async () => {

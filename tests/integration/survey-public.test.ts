@@ -228,7 +228,8 @@ describe('follow-up links', () => {
     const survey = await makeSurvey(db(), a.workspace.id, { passiveNextStep: { label: 'See our guides', url: 'javascript:alert(1)' } });
     const res = await get(`/s/${survey.publicToken}/go/review?url=https://evil.example/`);
     expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe('https://reviews.example/a');
+    // The stored URL, plus the click id of this follow-up click (conversion attribution).
+    expect(res.headers.get('location')).toMatch(/^https:\/\/reviews\.example\/a\?pulse_cid=[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{16}$/);
     const recorded = await db()
       .select()
       .from(events)
