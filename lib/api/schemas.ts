@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CONTACT_STATUSES } from '@/lib/db/schema/contacts/constants';
 import { attributesSchema, contactEmailSchema, tagSchema, tagsSchema } from '@/lib/db/schema/contacts/fields';
-import { CONVERSION_VIA, CURRENCY, GOAL_KEY } from '@/lib/db/schema/conversions/constants';
+import { conversionRequestSchema, conversionResponseSchema } from '@/lib/conversions/api-schema';
+import { CONVERSION_VIA, GOAL_KEY } from '@/lib/db/schema/conversions/constants';
 import { SURVEY_GROUPS } from '@/lib/db/schema/surveys/constants';
 import { optionalPlainText } from '@/lib/validation/fields';
 
@@ -167,33 +168,14 @@ export const apiConversionSchema = z
   .meta({ id: 'Conversion' });
 
 /**
- * POST /api/v1/conversions is answered bare by lib/conversions/api-http.ts; its contract lives in
- * lib/conversions/api-schema.ts (the lead's). Mirrored here field for field until that file is in
- * this branch; after the merge, import conversionRequestSchema/conversionResponseSchema from there.
+ * POST /api/v1/conversions is answered bare by lib/conversions/api-http.ts; its contract is
+ * lib/conversions/api-schema.ts, the schemas that handler validates with, named here for the document.
  */
-export const conversionBodySchema = z
-  .object({
-    goal: z.string().regex(GOAL_KEY).describe('The goal key, as set up in Conversions → Setup (e.g. `purchase`).'),
-    orderId: z.string().trim().min(1).max(200).optional().describe('A repeated order id of the same goal counts once.'),
-    value: z.number().finite().min(0).max(1e10).optional().describe("Value in major units (49.95); default: the goal's value."),
-    currency: z.string().regex(CURRENCY).optional().describe("ISO 4217 code; default: the goal's currency."),
-    clickId: z.string().max(100).optional().describe('The `pulse_cid` the visitor arrived with (the snippet keeps it).'),
-    email: z.email().max(320).optional().describe('The converting contact, when known.'),
-    contactId: z.uuid().optional(),
-    occurredAt: isoDateTime.optional().describe('When it happened; not in the future, at most 30 days ago. Default: now.'),
-  })
-  .strict()
-  .meta({ id: 'ConversionBody' });
-export const conversionRecordSchema = z
-  .object({
-    id: z.string().describe('The conversion id (a string of digits).'),
-    status: z.enum(['recorded', 'duplicate']),
-    attributed: z.boolean(),
-    campaignId: z.uuid().nullable(),
-    smartlinkPageId: z.uuid().nullable(),
-    surveyId: z.uuid().nullable(),
-  })
-  .meta({ id: 'ConversionRecord', description: '201 recorded; 200 duplicate (the order id of this goal was recorded before).' });
+export const conversionBodySchema = conversionRequestSchema.meta({ id: 'ConversionBody' });
+export const conversionRecordSchema = conversionResponseSchema.meta({
+  id: 'ConversionRecord',
+  description: '201 recorded; 200 duplicate (the order id of this goal was recorded before).',
+});
 
 // ── survey responses ─────────────────────────────────────────────────────────────────────────────
 export const surveyResponseListQuerySchema = pageQuerySchema.extend({
