@@ -45,7 +45,7 @@ test('build a SmartLink page, visit it without JavaScript, click two buttons: CT
   await expect(page.getByTestId('smartlink-preview').getByText('Two')).toBeVisible();
 
   // Keyboard reordering: focus the handle, Space picks up, ArrowUp moves, Space drops — announced.
-  await page.getByRole('button', { name: 'Move Two' }).focus();
+  await page.getByRole('button', { name: 'Move Two', exact: true }).focus();
   await page.keyboard.press('Space');
   await expect(page.getByText('Picked up Two, position 2 of 2.')).toBeAttached();
   await page.keyboard.press('ArrowUp');
