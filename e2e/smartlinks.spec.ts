@@ -48,7 +48,11 @@ test('build a SmartLink page, visit it without JavaScript, click two buttons: CT
   await page.getByRole('button', { name: 'Move Two', exact: true }).focus();
   await page.keyboard.press('Space');
   await expect(page.getByText('Picked up Two, position 2 of 2.')).toBeAttached();
-  await page.keyboard.press('ArrowUp');
+  // dnd-kit measures the items just after the pick-up: ArrowUp until it announces the new place.
+  await expect(async () => {
+    await page.keyboard.press('ArrowUp');
+    await expect(page.getByText('Two is over position 1 of 2.')).toBeAttached({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
   await page.keyboard.press('Space');
   await expect(page.getByText(/Two dropped at position 1 of 2\./)).toBeAttached();
   await expect(labels.nth(0)).toHaveValue('Two');
