@@ -91,14 +91,18 @@ test('build a SmartLink page, visit it without JavaScript, click two buttons: CT
     await expect(visitor.getByRole('heading', { level: 1, name: 'My links' })).toBeVisible();
     const links = visitor.getByRole('navigation', { name: 'Links' }).getByRole('link');
     await expect(links).toHaveText(['Two', 'One']);
-    for (const name of ['One', 'Two']) {
-      const [tab] = await Promise.all([visitorContext.waitForEvent('page'), visitor.getByRole('link', { name, exact: true }).click({ modifiers: ['ControlOrMeta'] })]);
-      await tab.waitForLoadState('load');
+    // Button "One" by a real click; then "Two" by following its link in the same browser (a new
+    // tab opened by Ctrl+click may leave before the context's user agent applies: a bot hit).
+    const hrefTwo = await visitor.getByRole('link', { name: 'Two', exact: true }).getAttribute('href');
+    expect(hrefTwo).toMatch(new RegExp(`^/l/${slug}/go/\\d+$`));
+    await visitor.getByRole('link', { name: 'One', exact: true }).click();
+    await visitor.waitForURL(/\/sign-in\?/);
+    for (const [name, tab] of [['one', visitor], ['two', await visitorContext.newPage()]] as const) {
+      if (name === 'two') await tab.goto(hrefTwo!, { referer: `${baseURL}/l/${slug}` });
       const landed = new URL(tab.url());
       expect(landed.pathname).toBe('/sign-in');
-      expect(landed.searchParams.get('target')).toBe(name.toLowerCase());
+      expect(landed.searchParams.get('target')).toBe(name);
       expect(landed.searchParams.get('pulse_cid')).toMatch(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{16}$/);
-      await tab.close();
     }
   } finally {
     await visitorContext.close();
