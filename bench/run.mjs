@@ -13,6 +13,7 @@ const benches = [
   { name: 'survey', args: [path.join(here, 'survey.mjs')] },
   { name: 'sequence', args: ['--import', 'tsx', path.join(here, 'sequence.mjs')] },
   { name: 'conversion', args: [path.join(here, 'conversion.mjs')] },
+  { name: 'smartlink', args: [path.join(here, 'smartlink.mjs')] },
   // Only when named (`npm run bench -- send`): see bench/README.md.
   { name: 'send', args: ['--import', 'tsx', path.join(here, 'send.mjs')], optIn: true },
 ];

@@ -95,7 +95,8 @@ export function SmartlinkBuilder({ workspaceId, page, canEdit }: { workspaceId: 
   const announcements: Announcements = useMemo(
     () => ({
       onDragStart: ({ active }) => t('announce.start', { ...labelOf(active.id), total: itemsRef.current.length }),
-      onDragOver: ({ active, over }) => (over ? t('announce.over', { label: labelOf(active.id).label, position: labelOf(over.id).position, total: itemsRef.current.length }) : undefined),
+      // Over its own place (the moment it is picked up): the pick-up message stays.
+      onDragOver: ({ active, over }) => (over && over.id !== active.id ? t('announce.over', { label: labelOf(active.id).label, position: labelOf(over.id).position, total: itemsRef.current.length }) : undefined),
       onDragEnd: ({ active, over }) => (over ? t('announce.end', { label: labelOf(active.id).label, position: labelOf(over.id).position, total: itemsRef.current.length }) : undefined),
       onDragCancel: ({ active }) => t('announce.cancel', { label: labelOf(active.id).label }),
     }),

@@ -20,6 +20,7 @@ import { planEngagement, type DeliveredSend } from './engagement-plan';
 import { timed } from './profile';
 import { seedDemoConversions } from './conversions';
 import { seedDemoSequences } from './sequences';
+import { seedDemoSmartlinks } from './smartlinks';
 import { seedDemoSurveys } from './surveys';
 import { recordEngagement, rollUpAll } from './tracking';
 
@@ -131,6 +132,7 @@ export async function seedDemoHistory(ctx: WorkspaceCtx): Promise<DemoHistorySum
   await timed('rollup', () => rollUpAll(db));
   await importCohort(-1, 'new-customers-this-month');
   await timed('sequences', () => seedDemoSequences(ctx, { now, contactOf: (id) => byId.get(id) }));
+  await timed('smartlinks', () => seedDemoSmartlinks(ctx, { now }));
   await createCampaign({
     ctx,
     input: campaignDraftSchema.parse({

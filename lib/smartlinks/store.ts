@@ -21,7 +21,7 @@ const metaParams = (m: HitMeta) => [m.visitor, m.machineReason !== null, m.machi
 
 // The published page by slug, its live items in order, the workspace's locale; the visit rides
 // on the same statement (nothing is inserted for an unknown or unpublished slug).
-const VISIT_SQL = `
+export const VISIT_SQL = `
 with p as (
   select p.id, p.workspace_id, p.slug, p.title, p.bio, p.avatar_url, p.theme, w.locale
   from smartlink_pages p join workspaces w on w.id = p.workspace_id

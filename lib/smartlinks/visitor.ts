@@ -39,10 +39,13 @@ export const newVisitorId = () => randomBytes(16).toString('base64url');
 
 /** The stored visitor key of a cookie id, or of address + agent + day when there is none. */
 export function visitorKey(req: IncomingMessage, cookieId: string | null, now = new Date()): string {
-  if (cookieId) return `c:${mac(`c:${cookieId}`)}`;
+  if (cookieId) return cookieVisitorKey(cookieId);
   const ua = req.headers['user-agent'] ?? '';
   return `f:${mac(`f:${requestIp(req) ?? '-'}|${ua.slice(0, 512)}|${now.toISOString().slice(0, 10)}`)}`;
 }
+
+/** The stored key of a browser's cookie id. */
+export const cookieVisitorKey = (cookieId: string) => `c:${mac(`c:${cookieId}`)}`;
 
 export function visitorCookie(id: string, req: IncomingMessage): string {
   const h = new Headers();
