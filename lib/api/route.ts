@@ -6,6 +6,7 @@ import type { ApiKeyScope } from '@/lib/db/schema';
 import { BodyTooLarge, readRequestText } from '@/lib/http/body';
 import { HttpError, jsonError, routeError, type RouteContext } from '@/lib/http/route-context';
 import type { WorkspaceCtx } from '@/lib/workspaces/context';
+import { toIssues } from './issues';
 import { apiRateLimit, authenticateApiKey, isApiAuthFailure, type ApiCaller } from './keys';
 
 /** Largest JSON body the API reads; contacts with 50 attributes stay far below it. */
@@ -19,8 +20,7 @@ export interface ApiArgs<P> {
   params: P;
 }
 
-/** One validation issue as the API reports it (`error.issues`). */
-export const toIssues = (error: z.ZodError) => error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: i.message }));
+export { toIssues } from './issues';
 
 const invalidRequest = (messageKey: string, issues?: unknown) => new HttpError(400, 'VALIDATION', messageKey, {}, { issues });
 

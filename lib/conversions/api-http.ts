@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { toIssues, type ApiIssue } from '@/lib/api/issues';
 import { authenticateApiKey, isApiAuthFailure } from '@/lib/api/keys';
 import { getDb } from '@/lib/db/client';
 import { readNodeBody } from '@/lib/http/body';
@@ -51,14 +52,13 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   }
   const parsed = conversionRequestSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: i.message }));
-    return error(req, res, 400, { code: 'VALIDATION', messageKey: 'validation', issues });
+    return error(req, res, 400, { code: 'VALIDATION', messageKey: 'validation', issues: toIssues(parsed.error) });
   }
   const c = parsed.data;
   const now = Date.now();
   const occurredAt = c.occurredAt ? new Date(c.occurredAt) : new Date(now);
   if (occurredAt.getTime() > now + FUTURE_SKEW_MS || occurredAt.getTime() < now - MAX_CONVERSION_AGE_DAYS * DAY_MS) {
-    const issues = [{ path: ['occurredAt'], code: 'out_of_range', message: `not in the future, at most ${MAX_CONVERSION_AGE_DAYS} days ago` }];
+    const issues: ApiIssue[] = [{ path: ['occurredAt'], message: `not in the future, at most ${MAX_CONVERSION_AGE_DAYS} days ago` }];
     return error(req, res, 400, { code: 'VALIDATION', messageKey: 'conversionOccurredAt', params: { days: MAX_CONVERSION_AGE_DAYS }, issues });
   }
   const result = await recordConversion(db, {
