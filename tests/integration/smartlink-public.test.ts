@@ -6,6 +6,7 @@ import { smartlinkReport } from '@/lib/reports/smartlink';
 import { saveSmartlinkPage, setSmartlinkPublished, type SmartlinkWithItems } from '@/lib/smartlinks/manage';
 import { recordSmartlinkHits } from '@/lib/smartlinks/store';
 import type { WorkspaceCtx } from '@/lib/workspaces/context';
+import { deleteWorkspace } from '@/lib/workspaces/delete';
 import { installProcessDb, startTrackingServer } from './support/campaigns';
 import { setupTestDb } from './support/db';
 import { ctxFor, makeUser } from './support/factories';
@@ -228,5 +229,20 @@ describe('garbage', () => {
     expect(res.status).toBe(200);
     const flood = await Promise.all(Array.from({ length: 30 }, (_, i) => get(`/l/zz${i}-${'q'.repeat(i)}`).then((r) => r.status)));
     expect(new Set(flood)).toEqual(new Set([404]));
+  });
+});
+
+describe('deleting the workspace', () => {
+  it('takes its hits along, though the hit table has no foreign key', async () => {
+    const owner = await makeUser(db(), { workspaceName: 'Links gone' });
+    const gone = await ctxFor(db(), owner.user.id, owner.workspace.id);
+    const page = await makeSmartlinkPage(gone, { slug: `gone-${tag}`, items: [button('Shop', 'https://shop.example/')] });
+    expect((await get(`/l/gone-${tag}`)).status).toBe(200);
+    expect((await get(`/l/gone-${tag}/go/${page.items[0].id}`)).status).toBe(302);
+    expect(await pageHits(db(), page.page.id)).toHaveLength(2);
+    await deleteWorkspace({ ctx: gone, input: { confirmName: 'Links gone' } });
+    expect(await pageHits(db(), page.page.id)).toHaveLength(0);
+    // Another workspace's page keeps its own.
+    expect((await pageHits(db(), mine.page.id)).length).toBeGreaterThan(0);
   });
 });
