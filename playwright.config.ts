@@ -54,7 +54,7 @@ export default defineConfig({
       command: 'node scripts/start.mjs',
       url: `http://127.0.0.1:${E2E_PORTS.postgresApp}/sign-in`,
       reuseExistingServer: false,
-      timeout: 180_000,
+      timeout: 360_000,
       env: {
         ...base,
         PORT: String(E2E_PORTS.postgresApp),
@@ -71,7 +71,7 @@ export default defineConfig({
       command: 'node scripts/start.mjs',
       url: `http://127.0.0.1:${E2E_PORTS.pgliteApp}/sign-in`,
       reuseExistingServer: false,
-      timeout: 180_000,
+      timeout: 360_000,
       env: { ...base, PORT: String(E2E_PORTS.pgliteApp), PULSE_DATA_DIR: pgliteDir, DATABASE_URL: '', SMTP_URL: '' },
     },
   ],

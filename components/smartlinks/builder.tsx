@@ -3,6 +3,7 @@
 import {
   DndContext,
   KeyboardSensor,
+  MeasuringStrategy,
   PointerSensor,
   closestCenter,
   useSensor,
@@ -147,6 +148,8 @@ export function SmartlinkBuilder({ workspaceId, page, canEdit }: { workspaceId: 
             <DndContext
               sensors={sensors}
               collisionDetection={closestCenter}
+              // Measure the items before the first key press, so an ArrowUp right after picking one up is not lost.
+              measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
               onDragEnd={onDragEnd}
               accessibility={{ announcements, screenReaderInstructions: { draggable: t('announce.instructions') } }}
             >
