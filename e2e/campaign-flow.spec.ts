@@ -61,6 +61,10 @@ test('import, send, open, click, and see it in the report', async ({ page }) => 
   // delivery a few minutes old, as it would be by the time a person reads it.
   const sql = e2eSql();
   try {
+    // The sink has the mails a moment before the worker records them as sent: wait for that first.
+    await expect
+      .poll(async () => (await sql`select count(*)::int as n from campaign_sends where campaign_id = ${campaignId} and status = 'sent'`)[0].n, { timeout: 30_000 })
+      .toBe(2);
     await sql`update campaign_sends set sent_at = now() - interval '5 minutes' where campaign_id = ${campaignId}`;
   } finally {
     await sql.end();

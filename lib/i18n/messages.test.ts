@@ -45,7 +45,7 @@ describe('translations', () => {
     'Pulse', 'Dashboard', 'SmartLinks', 'Account', 'E-commerce', 'SaaS', 'B2B', 'B2C', 'English', 'Nederlands',
     '{low} – {high} %', '%', '{date, date, medium}', '{date, date, medium} {date, time, short}', 'Host', 'Benchmarks',
     'Google Ads', 'Status', 'Route', 'SMTP', '+{count}', 'Segment', 'Type', 'Link (https://…)', 'Variant {key}',
-    'Bounces', 'Link', 'Variant', 'Status: {statuses}',
+    'Bounces', 'Link', 'Variant', 'Status: {statuses}', 'CTR',
     // Survey report: names, Dutch loanwords, score ranges and the Dutch abbreviation "wk" (week).
     'Net Promoter Score', 'NPS', 'CSAT %', 'Open', 'Contact', 'Score', 'score {score}', 'Passive', 'Passives', 'wk {date}',
     '9–10', '7–8', '0–6', '4–5', '3', '1–2', 'Score {score}: {count} ({share}), {group}',

@@ -11,6 +11,7 @@ import { installProcessDb, lastEventId, makeCampaign, rollupThrough, startTracki
 import { apiPost, CHROME, clickThrough, collect, IPHONE, makeGoals, siteKeyOf } from './support/conversions';
 import { setupTestDb } from './support/db';
 import { ctxFor, makeUser, type MadeUser } from './support/factories';
+import { button, makeSmartlinkPage } from './support/smartlinks';
 import { makeSurvey } from './support/surveys';
 
 const db = setupTestDb();
@@ -59,6 +60,23 @@ const newestConversion = async (workspaceId: string) =>
   (await db().select().from(conversions).where(eq(conversions.workspaceId, workspaceId)).orderBy(sql`id desc`).limit(1))[0];
 
 describe('attribution across redirect → snippet → conversion', () => {
+  it('credits the SmartLink page and button a visitor clicked through, with the source of the SmartLink visit', async () => {
+    const ctx = await ctxFor(db(), a.user.id, a.workspace.id);
+    const bio = await makeSmartlinkPage(ctx, { slug: `bio-${Date.now().toString(36)}`, items: [button('Shop', 'https://shop.example/bio-offer')] });
+    const res = await fetch(`${base}/l/${bio.page.slug}/go/${bio.items[0].id}`, {
+      redirect: 'manual',
+      headers: { 'user-agent': IPHONE, referer: 'https://www.instagram.com/' },
+    });
+    expect(res.status).toBe(302);
+    const clickId = new URL(res.headers.get('location')!).searchParams.get(CLICK_ID_PARAM);
+    expect(verifyClickId(clickId)?.kind).toBe(CLICK_KINDS.smartlink);
+
+    const done = await collect(base, { type: 'conversion', site: siteA, url: 'https://shop.example/thanks', clickId, goal: 'purchase', value: 12.5, orderId: `bio-${clickId!.slice(0, 8)}` });
+    expect(await done.json()).toEqual({ status: 'recorded' });
+    const row = await newestConversion(a.workspace.id);
+    expect(row).toMatchObject({ smartlinkPageId: bio.page.id, smartlinkItemId: bio.items[0].id, campaignId: null, valueCents: 1250, source: 'social', clickKind: CLICK_KINDS.smartlink });
+  });
+
   it('credits the campaign, link and send of the click the visitor arrived with, and the roll-up shows conversion and revenue', async () => {
     const c = await makeCampaign(db(), a.workspace.id, { urls: ['https://shop.example/coffee?ref=mail'], sends: 1 });
     const { location, clickId } = await clickThrough(base, c.sends[0].id, c.links[0].id);
