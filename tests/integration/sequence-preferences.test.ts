@@ -11,11 +11,12 @@ import { preferencesSendId, preferencesUrl } from '@/lib/sequences/preference-li
 import { loadPreferenceCentre, PREFERENCE_SAVE_LIMIT, savePreferences } from '@/lib/sequences/preferences';
 import { signToken } from '@/lib/tracking/token';
 import { installProcessDb } from './support/campaigns';
-import { setupTestDb } from './support/db';
 import { ctxFor, makeUser } from './support/factories';
+import { setupIsolatedDb } from './support/sending';
 import { enrolmentsOf, makeSequence, stepSendsOf } from './support/sequences';
 
-const db = setupTestDb();
+// Its own database: the engine's pass works on every active sequence, other files' included.
+const { db } = setupIsolatedDb();
 let restoreDb: () => void;
 
 interface Recipient {
